@@ -1,0 +1,86 @@
+package dev.imgdiff.analysis;
+
+import dev.imgdiff.attribute.Categorizer;
+import dev.imgdiff.attribute.Category;
+import dev.imgdiff.layer.LayerScan;
+import dev.imgdiff.model.ImageException;
+import dev.imgdiff.source.ImageReference;
+import dev.imgdiff.source.ImageSources;
+import dev.imgdiff.source.ReadOptions;
+import dev.imgdiff.source.ScannedImage;
+import dev.imgdiff.source.ScannedLayer;
+import dev.imgdiff.tree.FileTree;
+import dev.imgdiff.tree.Waste;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads an image and analyses it: the library's front door. */
+public final class Analyzer {
+    private final ReadOptions options;
+    private final Integer baseLayersOverride;
+
+    /**
+     * @param baseLayersOverride how many bottom layers count as the base image, or null to infer it from
+     *                           the history
+     */
+    public Analyzer(ReadOptions options, Integer baseLayersOverride) {
+        this.options = options.withScan(options.scan().withCapture(
+                p -> Categorizer.wantsContent(p) || options.scan().capture().test(p)));
+        this.baseLayersOverride = baseLayersOverride;
+    }
+
+    public Analysis analyze(ImageReference ref, InputStream stdin) throws ImageException {
+        ScannedImage scanned = ImageSources.read(ref, options, stdin);
+        return analyze(scanned);
+    }
+
+    /** Analyses an image whose layers are already scanned. */
+    public Analysis analyze(ScannedImage scanned) {
+        List<LayerScan> scans = scanned.layers().stream().map(ScannedLayer::scan).toList();
+        FileTree tree = FileTree.build(scans);
+        int n = scans.size();
+        int base = baseLayersOverride != null ? Math.max(0, Math.min(baseLayersOverride, n))
+                : History.baseLayers(scanned.config().history(), n);
+        List<String> createdBy = History.createdByPerLayer(scanned.config().history(), n);
+        List<LayerInfo> layers = new ArrayList<>();
+        long compressed = 0;
+        for (int i = 0; i < n; i++) {
+            ScannedLayer l = scanned.layers().get(i);
+            compressed += l.ref().blobSize();
+            layers.add(new LayerInfo(i, l.ref().digest(), l.ref().diffId(), l.ref().mediaType(),
+                    l.scan().compression(), l.ref().blobSize(), createdBy.get(i),
+                    Instructions.describe(createdBy.get(i)), i < base, tree.layers().get(i)));
+        }
+        Categorizer categorizer = new Categorizer(tree, base);
+        List<CategoryTotal> categories = totals(tree, categorizer);
+        List<String> warnings = new ArrayList<>(scanned.warnings());
+        warnings.addAll(tree.warnings());
+        warnings.addAll(categorizer.warnings());
+        return new Analysis(scanned.info(), scanned.config(), layers, tree, categorizer, categories, compressed, base,
+                warnings);
+    }
+
+    private static List<CategoryTotal> totals(FileTree tree, Categorizer categorizer) {
+        Map<Category, long[]> acc = new EnumMap<>(Category.class);
+        for (Category c : Category.values()) {
+            acc.put(c, new long[3]);
+        }
+        tree.forEachLeaf(node -> {
+            long[] a = acc.get(categorizer.of(node));
+            a[0] += node.size();
+            a[1]++;
+        });
+        for (Waste w : tree.waste()) {
+            acc.get(categorizer.of(w.path(), w.writtenBy()))[2] += w.bytes();
+        }
+        List<CategoryTotal> out = new ArrayList<>();
+        for (Category c : Category.values()) {
+            long[] a = acc.get(c);
+            out.add(new CategoryTotal(c, a[0], (int) a[1], a[2]));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.imgdiff.layer;
+
+/**
+ * Normalises tar entry names into absolute paths ("./usr//bin/" becomes "/usr/bin") and decides which
+ * names an analysis refuses: names that climb above the root, absolute names, control characters and
+ * invalid UTF-8. Nothing is ever extracted, so these are refused to flag a hostile or broken image, not
+ * to protect the disk.
+ */
+public final class EntryPaths {
+    private EntryPaths() {
+    }
+
+    /** Why a name is unacceptable, or null when it is fine. */
+    public static String problem(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (EscapingUtf8.isEscapedByte(c) || c == '\uFFFD') {
+                return "invalid UTF-8 in a file name";
+            }
+            if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F)) {
+                return c == 0x1B ? "escape sequence in a file name" : "control character in a file name";
+            }
+        }
+        if (raw.startsWith("/")) {
+            return "absolute file name";
+        }
+        int depth = 0;
+        for (String seg : raw.split("/")) {
+            if (seg.isEmpty() || seg.equals(".")) {
+                continue;
+            }
+            if (seg.equals("..")) {
+                if (--depth < 0) {
+                    return "file name climbs above the root (\"..\")";
+                }
+            } else {
+                depth++;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The absolute normal form of a name: "/" for the root; ".." never climbs above the root (callers
+     * that must refuse such names check {@link #problem} first).
+     */
+    public static String normalize(String raw) {
+        String[] segs = raw.split("/");
+        String[] out = new String[segs.length];
+        int n = 0;
+        for (String seg : segs) {
+            if (seg.isEmpty() || seg.equals(".")) {
+                continue;
+            }
+            if (seg.equals("..")) {
+                if (n > 0) {
+                    n--;
+                }
+                continue;
+            }
+            out[n++] = seg;
+        }
+        if (n == 0) {
+            return "/";
+        }
+        StringBuilder sb = new StringBuilder(raw.length() + 1);
+        for (int i = 0; i < n; i++) {
+            sb.append('/').append(out[i]);
+        }
+        return sb.toString();
+    }
+
+    /** Resolves a hard link target: tar stores it relative to the layer root. */
+    public static String linkTarget(String raw) {
+        return normalize(raw);
+    }
+
+    /** The parent of an absolute normal path ("/" for top-level entries). */
+    public static String parent(String path) {
+        int i = path.lastIndexOf('/');
+        return i <= 0 ? "/" : path.substring(0, i);
+    }
+
+    /** The last segment of an absolute normal path. */
+    public static String baseName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+}

@@ -1,0 +1,275 @@
+package dev.imgdiff.layer;
+
+import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
+import dev.imgdiff.model.ImageException;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarFile;
+
+/**
+ * Walks one layer blob once and lists its entries. Uncompressed layers in a file are walked by seeking
+ * over file content (only the 512-byte headers are read); compressed layers and streams are read once,
+ * front to back, and their digest is checked on the way.
+ */
+public final class LayerScanner {
+    private static final int BUFFER = 1 << 16;
+    private static final int MAX_WARNINGS = 20;
+    private final ScanOptions options;
+
+    public LayerScanner(ScanOptions options) {
+        this.options = options;
+        if (!java.nio.charset.Charset.isSupported(EscapingUtf8.NAME)) {
+            throw new IllegalStateException("charset " + EscapingUtf8.NAME + " is not registered");
+        }
+    }
+
+    /**
+     * Scans a blob.
+     *
+     * @param expectedDigest "sha256:…" of the blob as the manifest names it, checked when the blob is read
+     *                       whole; null to skip the check
+     * @throws ImageException when the blob is not a readable layer (the message says why, in one line)
+     */
+    public LayerScan scan(BlobSource blob, String expectedDigest) throws ImageException {
+        Collector collector = new Collector();
+        try {
+            SeekableByteChannel ch = blob.openChannel();
+            if (ch != null) {
+                try (ch) {
+                    byte[] head = new byte[Compression.SNIFF_LENGTH];
+                    int n = readFully(ch, head);
+                    Compression c = Compression.sniff(head, n);
+                    rejectUnsupported(c);
+                    if (c == Compression.NONE && !options.verifyAll()) {
+                        return scanSeekable(ch, collector);
+                    }
+                    ch.position(0);
+                    return scanStream(Channels.newInputStream(ch), expectedDigest, collector);
+                }
+            }
+            try (InputStream in = blob.openStream()) {
+                return scanStream(in, expectedDigest, collector);
+            }
+        } catch (MeteredInputStream.StageException e) {
+            throw translate(e.stage(), (IOException) e.getCause());
+        } catch (IOException e) {
+            throw translate("tar", e);
+        }
+    }
+
+    private static int readFully(SeekableByteChannel ch, byte[] head) throws IOException {
+        ByteBuffer bb = ByteBuffer.wrap(head);
+        while (bb.hasRemaining()) {
+            if (ch.read(bb) < 0) {
+                break;
+            }
+        }
+        return bb.position();
+    }
+
+    private static void rejectUnsupported(Compression c) throws ImageException {
+        switch (c) {
+            case UNKNOWN -> throw new ImageException("not a layer: the blob is neither a tar archive nor gzip or zstd data");
+            case BZIP2, XZ -> throw new ImageException(c.name().toLowerCase() + "-compressed layers are not supported");
+            default -> {
+            }
+        }
+    }
+
+    private LayerScan scanSeekable(SeekableByteChannel ch, Collector collector) throws IOException, ImageException {
+        long size = ch.size();
+        ch.position(0);
+        try (TarFile tar = new TarFile(ch, TarConstantsBlock.BLOCK, 512, EscapingUtf8.NAME, false)) {
+            for (TarArchiveEntry e : tar.getEntries()) {
+                long end = e.getDataOffset() + e.getSize();
+                if (end > size || e.getDataOffset() > size) {
+                    throw new ImageException("truncated: the layer tar ends inside the entry "
+                            + quote(e.getName()));
+                }
+                collector.accept(e, () -> tar.getInputStream(e));
+            }
+        }
+        return collector.result(-1, Compression.NONE, null);
+    }
+
+    private LayerScan scanStream(InputStream raw, String expectedDigest, Collector collector)
+            throws IOException, ImageException {
+        boolean hashing = expectedDigest != null && expectedDigest.startsWith("sha256:");
+        MeteredInputStream blob = new MeteredInputStream(raw, "read", hashing);
+        BufferedInputStream buffered = new BufferedInputStream(blob, BUFFER);
+        buffered.mark(Compression.SNIFF_LENGTH);
+        byte[] head = buffered.readNBytes(Compression.SNIFF_LENGTH);
+        buffered.reset();
+        Compression c = Compression.sniff(head, head.length);
+        rejectUnsupported(c);
+        InputStream decoded = switch (c) {
+            case GZIP -> new BufferedInputStream(
+                    new MeteredInputStream(new GZIPInputStream(buffered, BUFFER), "gzip", false), BUFFER);
+            case ZSTD -> new BufferedInputStream(
+                    new MeteredInputStream(new ZstdInputStreamNoFinalizer(buffered), "zstd", false), BUFFER);
+            default -> buffered;
+        };
+        MeteredInputStream tarStream = new MeteredInputStream(decoded, "tar-read", false);
+        if (head.length > 0) {
+            TarArchiveInputStream tis = new TarArchiveInputStream(tarStream, TarConstantsBlock.BLOCK, 512,
+                    EscapingUtf8.NAME, false);
+            TarArchiveEntry e;
+            while ((e = tis.getNextEntry()) != null) {
+                collector.accept(e, () -> tis);
+            }
+        }
+        // Read what follows the end-of-archive blocks: it lets gzip check its CRC and the digest see
+        // every byte.
+        tarStream.drain();
+        blob.drain();
+        String actual = blob.sha256Hex();
+        if (hashing && !expectedDigest.equals("sha256:" + actual)) {
+            throw new ImageException("digest mismatch: the blob's content hashes to sha256:" + actual
+                    + ", not " + expectedDigest);
+        }
+        return collector.result(tarStream.count(), c, actual == null ? null : "sha256:" + actual);
+    }
+
+    private static ImageException translate(String stage, IOException e) {
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String what = switch (stage) {
+            case "gzip" -> e instanceof EOFException ? "truncated gzip data" : "corrupt gzip data (" + msg + ")";
+            case "zstd" -> "corrupt or truncated zstd data (" + msg + ")";
+            case "read" -> e instanceof EOFException ? "truncated: the blob ended early" : "read error: " + msg;
+            default -> {
+                if (e instanceof ZipException) {
+                    yield "corrupt gzip data (" + msg + ")";
+                }
+                String lower = msg.toLowerCase();
+                if (lower.contains("truncated") || e instanceof EOFException) {
+                    yield "truncated: the layer tar ended early";
+                }
+                if (lower.contains("header") || lower.contains("parse") || lower.contains("checksum")) {
+                    yield "corrupt tar header (" + msg + ")";
+                }
+                yield "unreadable layer tar (" + msg + ")";
+            }
+        };
+        return new ImageException(what, e);
+    }
+
+    static String quote(String name) {
+        return "\"" + name + "\"";
+    }
+
+    /** Opens the content of the current entry. */
+    @FunctionalInterface
+    private interface ContentOpener {
+        InputStream open() throws IOException;
+    }
+
+    /** Turns tar entries into LayerEntry values. */
+    private final class Collector {
+        private final List<LayerEntry> entries = new ArrayList<>();
+        private final Map<String, byte[]> captured = new HashMap<>();
+        private final List<String> warnings = new ArrayList<>();
+        private long fileBytes;
+        private int suppressedWarnings;
+
+        void accept(TarArchiveEntry e, ContentOpener content) throws IOException, ImageException {
+            String raw = e.getName();
+            String problem = EntryPaths.problem(raw);
+            if (problem != null) {
+                if (!options.lenientNames() || problem.contains("climbs")) {
+                    throw new ImageException(problem + ": " + quote(raw));
+                }
+                warn(problem + ": " + quote(raw));
+            }
+            String path = EntryPaths.normalize(raw);
+            if (path.equals("/")) {
+                return;
+            }
+            String base = EntryPaths.baseName(path);
+            if (base.startsWith(".wh.")) {
+                String parent = EntryPaths.parent(path);
+                if (base.equals(".wh..wh..opq")) {
+                    entries.add(new LayerEntry(parent, EntryKind.OPAQUE, 0, null, 0));
+                } else if (!base.startsWith(".wh..wh.")) {
+                    String hidden = parent.equals("/") ? "/" + base.substring(4) : parent + "/" + base.substring(4);
+                    entries.add(new LayerEntry(hidden, EntryKind.WHITEOUT, 0, null, 0));
+                }
+                return;
+            }
+            EntryKind kind;
+            String link = null;
+            long size = 0;
+            if (e.isDirectory()) {
+                kind = EntryKind.DIR;
+            } else if (e.isSymbolicLink()) {
+                kind = EntryKind.SYMLINK;
+                link = e.getLinkName();
+            } else if (e.isLink()) {
+                kind = EntryKind.HARDLINK;
+                String rawLink = e.getLinkName();
+                String lp = EntryPaths.problem(rawLink);
+                if (lp != null && (!options.lenientNames() || lp.contains("climbs"))) {
+                    throw new ImageException("hard link " + quote(raw) + " points outside the layer: "
+                            + lp + ": " + quote(rawLink));
+                }
+                link = EntryPaths.linkTarget(rawLink);
+            } else if (e.isFile() || e.getLinkFlag() == TarArchiveEntry.LF_CONTIG) {
+                kind = EntryKind.FILE;
+                size = e.getRealSize();
+                if (size < 0) {
+                    throw new ImageException("negative size for " + quote(raw));
+                }
+            } else {
+                kind = EntryKind.OTHER;
+            }
+            if (kind == EntryKind.FILE) {
+                fileBytes += size;
+                if (options.capture().test(path)) {
+                    if (size <= options.captureLimit()) {
+                        InputStream in = content.open();
+                        byte[] data = in.readNBytes((int) size);
+                        if (data.length < size) {
+                            throw new ImageException("truncated: the layer tar ends inside " + quote(raw));
+                        }
+                        captured.put(path, data);
+                    } else {
+                        warn("not read (" + size + " bytes, over the limit): " + quote(raw));
+                    }
+                }
+            }
+            entries.add(new LayerEntry(path, kind, size, link, e.getMode()));
+        }
+
+        private void warn(String w) {
+            if (warnings.size() < MAX_WARNINGS) {
+                warnings.add(w);
+            } else {
+                suppressedWarnings++;
+            }
+        }
+
+        LayerScan result(long tarBytes, Compression c, String digest) {
+            if (suppressedWarnings > 0) {
+                warnings.add("… and " + suppressedWarnings + " more warnings");
+            }
+            return new LayerScan(entries, captured, fileBytes, tarBytes, c, digest, warnings);
+        }
+    }
+
+    /** Tar block sizes. */
+    private static final class TarConstantsBlock {
+        static final int BLOCK = 512;
+    }
+}

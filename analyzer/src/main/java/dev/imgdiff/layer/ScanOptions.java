@@ -1,0 +1,31 @@
+package dev.imgdiff.layer;
+
+import java.util.function.Predicate;
+
+/**
+ * How layers are scanned.
+ *
+ * @param lenientNames  accept absolute names, control characters and invalid UTF-8 (shown escaped)
+ *                      instead of refusing the image; names that climb above the root are still refused
+ * @param verifyAll     read every byte of uncompressed layers too, to verify their digests
+ * @param capture       which files' content to read (for lockfiles and package databases)
+ * @param captureLimit  the largest file the scan reads into memory; bigger ones are skipped with a warning
+ */
+public record ScanOptions(boolean lenientNames, boolean verifyAll, Predicate<String> capture, int captureLimit) {
+
+    public static ScanOptions defaults() {
+        return new ScanOptions(false, false, p -> false, 16 << 20);
+    }
+
+    public ScanOptions withCapture(Predicate<String> c) {
+        return new ScanOptions(lenientNames, verifyAll, c, captureLimit);
+    }
+
+    public ScanOptions withLenientNames(boolean b) {
+        return new ScanOptions(b, verifyAll, capture, captureLimit);
+    }
+
+    public ScanOptions withVerifyAll(boolean b) {
+        return new ScanOptions(lenientNames, b, capture, captureLimit);
+    }
+}

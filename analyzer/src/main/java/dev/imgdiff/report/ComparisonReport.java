@@ -1,0 +1,43 @@
+package dev.imgdiff.report;
+
+import java.util.List;
+
+/**
+ * Two images compared: A (usually the naive build) and B (its rewrite). Differences are B − A; ratios
+ * are A / B ("4.2x smaller").
+ */
+public record ComparisonReport(int schemaVersion, String kind, ImageReport a, ImageReport b, Difference difference,
+                               Ratio ratio, List<CategoryDelta> categories, PathSet dropped, PathSet added,
+                               Changed changed) {
+
+    /** B − A. */
+    public record Difference(long imageSize, long compressedSize, long contentSize, long wastedBytes, int layers,
+                             int files) {
+    }
+
+    /** A / B; 0 when B is empty. */
+    public record Ratio(double imageSize, double compressedSize, double contentSize) {
+    }
+
+    /** One category in both images. */
+    public record CategoryDelta(String name, long a, long b, long difference, long wastedA, long wastedB) {
+    }
+
+    /**
+     * Paths only one side has: whole directories at their topmost level, and the largest files.
+     *
+     * @param bytes content bytes of all such paths
+     * @param files non-directory entries among them
+     */
+    public record PathSet(long bytes, int files, List<ImageReport.DirRow> directories,
+                          List<ImageReport.FileRow> largestFiles) {
+    }
+
+    /** Files both images have, with different bytes. */
+    public record Changed(int files, long bytesA, long bytesB, List<ChangedRow> largest) {
+    }
+
+    /** One changed file. */
+    public record ChangedRow(String path, long a, long b) {
+    }
+}

@@ -1,0 +1,50 @@
+package dev.imgdiff.report;
+
+import java.util.List;
+
+/**
+ * The analysis of one image as plain data: what renderers read and what {@code --format json} writes.
+ * The JSON shape is documented in the README and versioned by {@link #SCHEMA_VERSION}.
+ */
+public record ImageReport(int schemaVersion, String kind, Image image, Totals totals, List<Layer> layers,
+                          List<CategoryRow> categories, List<FileRow> largestFiles, List<DirRow> largestDirectories,
+                          List<WasteRow> waste, List<String> warnings) {
+    public static final int SCHEMA_VERSION = 1;
+
+    /** Identity and origin. */
+    public record Image(String reference, String format, String repoTag, String id, String manifestDigest,
+                        String platform, String created) {
+    }
+
+    /** The headline figures, in bytes. */
+    public record Totals(long imageSize, long contentSize, long wastedBytes, long compressedSize, double efficiency,
+                         int layers, int baseLayers, int files, int directories) {
+    }
+
+    /** One layer. */
+    public record Layer(int index, String instruction, String createdBy, boolean base, String digest, String diffId,
+                        String mediaType, String compression, long compressedSize, long size, int added,
+                        long addedBytes, int modified, long modifiedBytes, int deleted, long deletedBytes,
+                        long wastedBytes, List<ChangeRow> largest) {
+    }
+
+    /** A file a layer added or modified. */
+    public record ChangeRow(String path, long bytes, String change) {
+    }
+
+    /** One category. */
+    public record CategoryRow(String name, long bytes, int files, long wastedBytes) {
+    }
+
+    /** A file of the final filesystem. */
+    public record FileRow(String path, long bytes, int layer, String category) {
+    }
+
+    /** A directory of the final filesystem. */
+    public record DirRow(String path, long bytes, int files) {
+    }
+
+    /** Bytes a layer shipped that the final filesystem hides. */
+    public record WasteRow(String path, long bytes, int writtenBy, int hiddenBy, String reason) {
+    }
+}

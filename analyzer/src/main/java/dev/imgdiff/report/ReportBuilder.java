@@ -1,0 +1,163 @@
+package dev.imgdiff.report;
+
+import dev.imgdiff.analysis.Analysis;
+import dev.imgdiff.analysis.CategoryTotal;
+import dev.imgdiff.analysis.LayerInfo;
+import dev.imgdiff.attribute.Categorizer;
+import dev.imgdiff.compare.TreeDiff;
+import dev.imgdiff.tree.Change;
+import dev.imgdiff.tree.Node;
+import dev.imgdiff.tree.Waste;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Turns analyses into reports. Reports are plain data: nothing in them points back into a tree. */
+public final class ReportBuilder {
+    private static final Comparator<ImageReport.FileRow> FILES = Comparator
+            .comparingLong(ImageReport.FileRow::bytes).thenComparing(ImageReport.FileRow::path, Comparator.reverseOrder());
+    private static final Comparator<ImageReport.DirRow> DIRS = Comparator
+            .comparingLong(ImageReport.DirRow::bytes).thenComparing(ImageReport.DirRow::path, Comparator.reverseOrder());
+
+    private final int top;
+
+    /** @param top how many rows the "largest" lists keep */
+    public ReportBuilder(int top) {
+        this.top = top;
+    }
+
+    public ImageReport image(Analysis a) {
+        ImageReport.Image image = new ImageReport.Image(a.info().reference(), a.info().format(), a.info().repoTag(),
+                a.info().configDigest(), a.info().manifestDigest(),
+                a.config().platform() == null ? null : a.config().platform().toString(), a.config().created());
+        ImageReport.Totals totals = new ImageReport.Totals(a.imageSize(), a.contentSize(), a.wastedBytes(),
+                a.compressedSize(), a.efficiency(), a.layers().size(), a.baseLayers(), a.tree().files(),
+                a.tree().directories());
+        List<ImageReport.Layer> layers = new ArrayList<>();
+        for (LayerInfo l : a.layers()) {
+            TopN<ImageReport.ChangeRow> largest = new TopN<>(top, Comparator.comparingLong(ImageReport.ChangeRow::bytes)
+                    .thenComparing(ImageReport.ChangeRow::path, Comparator.reverseOrder()));
+            for (Change c : l.delta().changes()) {
+                if (c.type() != Change.Type.DELETED && c.bytes() > 0) {
+                    largest.offer(new ImageReport.ChangeRow(c.node().path(), c.bytes(), c.type().name().toLowerCase()));
+                }
+            }
+            layers.add(new ImageReport.Layer(l.index(), l.instruction(), l.createdBy(), l.base(), l.digest(), l.diffId(),
+                    l.mediaType(), l.compression().name().toLowerCase(), l.compressedSize(), l.delta().size(),
+                    l.delta().added(), l.delta().addedBytes(), l.delta().modified(), l.delta().modifiedBytes(),
+                    l.delta().deleted(), l.delta().deletedBytes(), l.delta().wastedBytes(), largest.result()));
+        }
+        List<ImageReport.CategoryRow> categories = new ArrayList<>();
+        for (CategoryTotal c : a.categories()) {
+            categories.add(new ImageReport.CategoryRow(c.category().label(), c.bytes(), c.files(), c.wastedBytes()));
+        }
+        TopN<ImageReport.FileRow> files = new TopN<>(top, FILES);
+        Categorizer cat = a.categorizer();
+        a.tree().forEachLeaf(n -> {
+            if (n.size() > 0) {
+                files.offer(new ImageReport.FileRow(n.path(), n.size(), n.layer(), cat.of(n).label()));
+            }
+        });
+        TopN<ImageReport.DirRow> dirs = new TopN<>(top, DIRS);
+        a.tree().forEachNode(n -> {
+            if (n.isDirectory() && n.parent() != null && n.size() > 0 && !passThrough(n)) {
+                dirs.offer(new ImageReport.DirRow(n.path(), n.size(), n.files()));
+            }
+        });
+        TopN<ImageReport.WasteRow> waste = new TopN<>(top, Comparator.comparingLong(ImageReport.WasteRow::bytes)
+                .thenComparing(ImageReport.WasteRow::path, Comparator.reverseOrder()));
+        for (Waste w : a.tree().waste()) {
+            waste.offer(new ImageReport.WasteRow(w.path(), w.bytes(), w.writtenBy(), w.hiddenBy(),
+                    w.reason().name().toLowerCase().replace('_', '-')));
+        }
+        return new ImageReport(ImageReport.SCHEMA_VERSION, "analysis", image, totals, layers, categories,
+                files.result(), dirs.result(), waste.result(), a.warnings());
+    }
+
+    /** A directory whose bytes all sit in one child directory adds nothing to a list of largest directories. */
+    private static boolean passThrough(Node dir) {
+        List<Node> kids = dir.children();
+        return kids.size() == 1 && kids.get(0).isDirectory() && kids.get(0).size() == dir.size();
+    }
+
+    public ComparisonReport compare(Analysis a, Analysis b) {
+        ImageReport ra = image(a);
+        ImageReport rb = image(b);
+        ComparisonReport.Difference diff = new ComparisonReport.Difference(b.imageSize() - a.imageSize(),
+                b.compressedSize() - a.compressedSize(), b.contentSize() - a.contentSize(),
+                b.wastedBytes() - a.wastedBytes(), b.layers().size() - a.layers().size(),
+                b.tree().files() - a.tree().files());
+        ComparisonReport.Ratio ratio = new ComparisonReport.Ratio(ratio(a.imageSize(), b.imageSize()),
+                ratio(a.compressedSize(), b.compressedSize()), ratio(a.contentSize(), b.contentSize()));
+        List<ComparisonReport.CategoryDelta> cats = new ArrayList<>();
+        for (int i = 0; i < a.categories().size(); i++) {
+            CategoryTotal ca = a.categories().get(i);
+            CategoryTotal cb = b.categories().get(i);
+            cats.add(new ComparisonReport.CategoryDelta(ca.category().label(), ca.bytes(), cb.bytes(),
+                    cb.bytes() - ca.bytes(), ca.wastedBytes(), cb.wastedBytes()));
+        }
+        PathSetBuilder dropped = new PathSetBuilder(a.categorizer());
+        PathSetBuilder added = new PathSetBuilder(b.categorizer());
+        long[] changed = new long[3];
+        TopN<ComparisonReport.ChangedRow> changedTop = new TopN<>(top, Comparator
+                .comparingLong((ComparisonReport.ChangedRow r) -> Math.abs(r.b() - r.a()))
+                .thenComparing(ComparisonReport.ChangedRow::path, Comparator.reverseOrder()));
+        TreeDiff.walk(a.tree().root(), b.tree().root(), new TreeDiff.Visitor() {
+            @Override
+            public void dropped(Node n) {
+                dropped.add(n);
+            }
+
+            @Override
+            public void added(Node n) {
+                added.add(n);
+            }
+
+            @Override
+            public void changed(Node na, Node nb) {
+                changed[0]++;
+                changed[1] += na.size();
+                changed[2] += nb.size();
+                changedTop.offer(new ComparisonReport.ChangedRow(na.path(), na.size(), nb.size()));
+            }
+        });
+        return new ComparisonReport(ImageReport.SCHEMA_VERSION, "comparison", ra, rb, diff, ratio, cats,
+                dropped.build(), added.build(),
+                new ComparisonReport.Changed((int) changed[0], changed[1], changed[2], changedTop.result()));
+    }
+
+    private static double ratio(long a, long b) {
+        return b == 0 ? 0 : (double) a / b;
+    }
+
+    /** Collects the paths one side alone has. */
+    private final class PathSetBuilder {
+        private final Categorizer categorizer;
+        private final TopN<ImageReport.DirRow> dirs = new TopN<>(top, DIRS);
+        private final TopN<ImageReport.FileRow> files = new TopN<>(top, FILES);
+        private long bytes;
+        private int count;
+
+        PathSetBuilder(Categorizer categorizer) {
+            this.categorizer = categorizer;
+        }
+
+        void add(Node n) {
+            if (n.isDirectory()) {
+                dirs.offer(new ImageReport.DirRow(n.path(), n.size(), n.files()));
+            }
+            TreeDiff.leaves(n, leaf -> {
+                bytes += leaf.size();
+                count++;
+                if (leaf.size() > 0) {
+                    files.offer(new ImageReport.FileRow(leaf.path(), leaf.size(), leaf.layer(),
+                            categorizer.of(leaf).label()));
+                }
+            });
+        }
+
+        ComparisonReport.PathSet build() {
+            return new ComparisonReport.PathSet(bytes, count, dirs.result(), files.result());
+        }
+    }
+}

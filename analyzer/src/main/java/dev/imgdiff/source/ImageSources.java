@@ -1,0 +1,120 @@
+package dev.imgdiff.source;
+
+import dev.imgdiff.layer.Compression;
+import dev.imgdiff.model.ImageException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Opens an image reference and scans it: the one entry point from a reference to scanned layers. */
+public final class ImageSources {
+    private ImageSources() {
+    }
+
+    /**
+     * Reads and scans the image a reference names.
+     *
+     * @param stdin what {@code -} reads
+     * @throws ImageException for anything wrong with the image or its source, naming the image
+     */
+    public static ScannedImage read(ImageReference ref, ReadOptions options, InputStream stdin) throws ImageException {
+        try {
+            return dispatch(ref, options, stdin);
+        } catch (ImageException e) {
+            throw e.inImage(ref.original());
+        } catch (NoSuchFileException e) {
+            throw new ImageException("no such file or folder: " + e.getFile(), ref.original(), null, e);
+        } catch (AccessDeniedException e) {
+            throw new ImageException("permission denied: " + e.getFile(), ref.original(), null, e);
+        } catch (IOException e) {
+            throw new ImageException("I/O error: " + e.getMessage(), ref.original(), null, e);
+        }
+    }
+
+    private static ScannedImage dispatch(ImageReference ref, ReadOptions options, InputStream stdin)
+            throws ImageException, IOException {
+        switch (ref.transport()) {
+            case STDIN:
+                return StreamImageReader.read(stdin, ref, options);
+            case DOCKER_DAEMON:
+            case REGISTRY:
+                throw new ImageException(ref.transport() == ImageReference.Transport.REGISTRY
+                        ? "registries are not supported yet; save the image with `docker save` and pass the file"
+                        : "the Docker daemon is not supported yet; save the image with `docker save` and pass the file");
+            default:
+                break;
+        }
+        Path path = Path.of(ref.location());
+        if (!Files.exists(path)) {
+            throw new ImageException("no such file or folder: " + ref.location()
+                    + " (tried: a file or folder; name images in a daemon or registry with docker-daemon: or docker://)");
+        }
+        if (Files.isDirectory(path)) {
+            return readDirectory(path, ref, options);
+        }
+        if (ref.transport() == ImageReference.Transport.OCI_DIR) {
+            throw new ImageException("oci: needs a folder (an OCI image layout); " + ref.location() + " is a file");
+        }
+        return readFile(path, ref, options);
+    }
+
+    private static ScannedImage readDirectory(Path dir, ImageReference ref, ReadOptions options)
+            throws ImageException, IOException {
+        if (ref.transport() == ImageReference.Transport.DOCKER_ARCHIVE
+                || ref.transport() == ImageReference.Transport.OCI_ARCHIVE) {
+            throw new ImageException(ref.location() + " is a folder; " + (ref.transport() == ImageReference.Transport.OCI_ARCHIVE
+                    ? "oci-archive: needs a tar file (use oci: for a folder)" : "docker-archive: needs a tar file"));
+        }
+        BlobStore store = new DirBlobStore(dir);
+        ManifestResolver resolver = new ManifestResolver(store, ref.original());
+        ManifestResolver.Resolved resolved;
+        if (ref.transport() != ImageReference.Transport.OCI_DIR && resolver.has(ManifestResolver.DOCKER_MANIFEST)) {
+            resolved = resolver.resolveDocker(ref.selector(), options.platform(), false);
+        } else if (resolver.has(ManifestResolver.OCI_INDEX)) {
+            resolved = resolver.resolveOci(ref.selector(), options.platform(), "oci");
+        } else {
+            throw new ImageException("not an image: the folder has neither index.json (an OCI layout) nor manifest.json (an unpacked docker save)");
+        }
+        return StoreImageReader.read(store, resolved, options);
+    }
+
+    private static ScannedImage readFile(Path file, ImageReference ref, ReadOptions options)
+            throws ImageException, IOException {
+        if (Files.size(file) == 0) {
+            throw new ImageException("empty file: not an image archive");
+        }
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(Compression.SNIFF_LENGTH);
+        }
+        Compression c = Compression.sniff(head, head.length);
+        if (c == Compression.GZIP || c == Compression.ZSTD) {
+            // A compressed docker save (docker save | gzip): one pass through the decompressor.
+            try (InputStream in = Files.newInputStream(file)) {
+                return StreamImageReader.read(in, ref, options);
+            }
+        }
+        if (c != Compression.NONE) {
+            throw new ImageException("not an image archive: the file is not a tar archive");
+        }
+        try (TarBlobStore store = TarBlobStore.open(file)) {
+            ManifestResolver resolver = new ManifestResolver(store, ref.original());
+            ManifestResolver.Resolved resolved;
+            boolean preferOci = ref.transport() == ImageReference.Transport.OCI_ARCHIVE;
+            if (!preferOci && resolver.has(ManifestResolver.DOCKER_MANIFEST)) {
+                resolved = resolver.resolveDocker(ref.selector(), options.platform(), resolver.has(ManifestResolver.OCI_INDEX));
+            } else if (resolver.has(ManifestResolver.OCI_INDEX)) {
+                resolved = resolver.resolveOci(ref.selector(), options.platform(),
+                        resolver.has(ManifestResolver.DOCKER_MANIFEST) ? "docker-archive (OCI layout)" : "oci-archive");
+            } else if (store.truncatedMember() != null) {
+                throw new ImageException("truncated archive: the file ends inside " + store.truncatedMember());
+            } else {
+                throw new ImageException("not an image archive: the tar has neither manifest.json (docker save) nor index.json (OCI)");
+            }
+            return StoreImageReader.read(store, resolved, options);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package dev.imgdiff.source;
+
+import dev.imgdiff.layer.LayerScan;
+
+/** A layer reference and what its scan found. */
+public record ScannedLayer(LayerRef ref, LayerScan scan) {
+}

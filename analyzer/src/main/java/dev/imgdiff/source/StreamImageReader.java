@@ -1,0 +1,166 @@
+package dev.imgdiff.source;
+
+import dev.imgdiff.layer.BlobSource;
+import dev.imgdiff.layer.Compression;
+import dev.imgdiff.layer.EntryPaths;
+import dev.imgdiff.layer.EscapingUtf8;
+import dev.imgdiff.layer.LayerScan;
+import dev.imgdiff.layer.LayerScanner;
+import dev.imgdiff.model.ImageException;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * Reads a {@code docker save} (or oci-archive) stream front to back, once. The manifest comes last in
+ * such streams, so every member that looks like a layer is scanned as it passes and kept by name; the
+ * small JSON documents are kept in memory; the manifest then says which scans make the image, in which
+ * order. A layer that fails to scan is an error only if the manifest names it.
+ */
+final class StreamImageReader {
+    private static final int MAX_DOCUMENT = Json.MAX_DOCUMENT;
+
+    private StreamImageReader() {
+    }
+
+    static ScannedImage read(InputStream raw, ImageReference ref, ReadOptions options) throws ImageException, IOException {
+        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+        in.mark(Compression.SNIFF_LENGTH);
+        byte[] head = in.readNBytes(Compression.SNIFF_LENGTH);
+        in.reset();
+        if (head.length == 0) {
+            throw new ImageException("empty input: expected a docker save archive");
+        }
+        InputStream archive = switch (Compression.sniff(head, head.length)) {
+            case GZIP -> new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+            case ZSTD -> new BufferedInputStream(new com.github.luben.zstd.ZstdInputStreamNoFinalizer(in), 1 << 16);
+            case NONE -> in;
+            default -> throw new ImageException("not an image archive: the data is not a tar archive");
+        };
+        MemoryBlobStore store = new MemoryBlobStore();
+        Map<String, LayerScan> scans = new HashMap<>();
+        Map<String, ImageException> failures = new HashMap<>();
+        LayerScanner scanner = new LayerScanner(options.scan());
+        TarArchiveInputStream tis = new TarArchiveInputStream(archive, 10240, 512, EscapingUtf8.NAME, false);
+        String current = null;
+        int members = 0;
+        try {
+            TarArchiveEntry e;
+            while ((e = tis.getNextEntry()) != null) {
+                members++;
+                String name = EntryPaths.normalize(e.getName()).substring(1);
+                current = name;
+                if (e.isDirectory()) {
+                    continue;
+                }
+                if (e.isSymbolicLink()) {
+                    String target = e.getLinkName().startsWith("/") ? e.getLinkName()
+                            : EntryPaths.parent("/" + name) + "/" + e.getLinkName();
+                    store.putLink(name, EntryPaths.normalize(target).substring(1));
+                    continue;
+                }
+                if (e.isLink()) {
+                    store.putLink(name, EntryPaths.normalize(e.getLinkName()).substring(1));
+                    continue;
+                }
+                long size = e.getSize();
+                BufferedInputStream member = new BufferedInputStream(new NoClose(tis), 1 << 16);
+                member.mark(Compression.SNIFF_LENGTH);
+                byte[] first = member.readNBytes(Compression.SNIFF_LENGTH);
+                member.reset();
+                if (size <= MAX_DOCUMENT && looksLikeDocument(name, first)) {
+                    byte[] doc = member.readNBytes((int) size);
+                    if (doc.length < size) {
+                        throw new ImageException("truncated archive: the stream ended inside " + name);
+                    }
+                    store.putDocument(name, doc);
+                    continue;
+                }
+                String digest = ManifestResolver.digestFromBlobName(name);
+                store.putPassed(name, size);
+                try {
+                    scans.put(name, scanner.scan(BlobSource.ofStream(member, size), digest));
+                } catch (ImageException ex) {
+                    failures.put(name, ex);
+                    if (ex.getMessage().startsWith("truncated")) {
+                        throw new ImageException("truncated archive: the stream ended inside " + name, ex);
+                    }
+                }
+            }
+        } catch (IOException ex) {
+            String msg = String.valueOf(ex.getMessage()).toLowerCase();
+            if (ex instanceof EOFException || msg.contains("truncated") || msg.contains("unexpected end")) {
+                throw new ImageException("truncated archive: the stream ended"
+                        + (current == null ? "" : " inside " + current), ex);
+            }
+            throw new ImageException("unreadable archive (" + ex.getMessage() + ")", ex);
+        }
+        if (members == 0) {
+            throw new ImageException("not an image archive: the tar is empty");
+        }
+        ManifestResolver resolver = new ManifestResolver(store, ref.original());
+        ManifestResolver.Resolved resolved;
+        if (store.find(ManifestResolver.DOCKER_MANIFEST).isPresent()) {
+            resolved = resolver.resolveDocker(ref.selector(), options.platform(), false);
+        } else if (store.find(ManifestResolver.OCI_INDEX).isPresent()) {
+            resolved = resolver.resolveOci(ref.selector(), options.platform(), "oci-archive");
+        } else {
+            throw new ImageException("not an image archive: it has neither manifest.json (docker save) nor index.json (OCI)");
+        }
+        List<ScannedLayer> layers = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        int total = resolved.layers().size();
+        for (LayerRef l : resolved.layers()) {
+            String name = store.resolve(l.blobName());
+            ImageException failed = failures.get(name);
+            if (failed != null) {
+                throw failed.inLayer(l.describe(total));
+            }
+            LayerScan s = scans.get(name);
+            if (s == null) {
+                throw new ImageException("missing blob: the manifest names " + l.blobName() + " but the stream did not contain it")
+                        .inLayer(l.describe(total));
+            }
+            layers.add(new ScannedLayer(l, s));
+            for (String w : s.warnings()) {
+                warnings.add(l.describe(total) + ": " + w);
+            }
+        }
+        return new ScannedImage(resolved.info(), resolved.config(), layers, warnings);
+    }
+
+    private static boolean looksLikeDocument(String name, byte[] first) {
+        String base = name.substring(name.lastIndexOf('/') + 1);
+        if (base.endsWith(".json") || base.equals("json") || base.equals("VERSION") || base.equals("oci-layout")
+                || base.equals("repositories")) {
+            return true;
+        }
+        for (byte b : first) {
+            if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
+                continue;
+            }
+            return b == '{' || b == '[';
+        }
+        return false;
+    }
+
+    /** Keeps a scanner from closing the archive stream under it. */
+    private static final class NoClose extends FilterInputStream {
+        NoClose(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

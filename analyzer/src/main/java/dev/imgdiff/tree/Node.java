@@ -1,0 +1,169 @@
+package dev.imgdiff.tree;
+
+import dev.imgdiff.layer.EntryKind;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A path of the merged filesystem. Leaves carry the bytes attributed to them ({@link #size()}: a file's
+ * bytes, or for a hard-link group, the bytes on one of its visible names); directories carry the sum of
+ * what is below them once the tree is finished. Nodes removed by a later layer stay reachable from the
+ * change lists and waste records, detached from the tree.
+ */
+public final class Node {
+    private static final Comparator<Node> BY_NAME = Comparator.comparing(n -> n.name);
+
+    private final String name;
+    private Node parent;
+    private EntryKind kind;
+    private int layer;
+    private int mode;
+    private String link;
+    Inode inode;
+    private long size;
+    private int files;
+    private Map<String, Node> children;
+    private boolean detached;
+    /** The layer that created this node: it was not visible below that layer. */
+    final int born;
+
+    Node(String name, Node parent, EntryKind kind, int layer) {
+        this.name = name;
+        this.parent = parent;
+        this.kind = kind;
+        this.layer = layer;
+        this.born = layer;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Node parent() {
+        return parent;
+    }
+
+    public EntryKind kind() {
+        return kind;
+    }
+
+    public boolean isDirectory() {
+        return kind == EntryKind.DIR;
+    }
+
+    /** The layer (0-based) that last wrote this path; for directories made implicitly, the layer that needed them. */
+    public int layer() {
+        return layer;
+    }
+
+    public int mode() {
+        return mode;
+    }
+
+    /** The symlink target as stored, or the absolute hard link target; null otherwise. */
+    public String link() {
+        return link;
+    }
+
+    /** Content bytes: for a leaf its attributed bytes, for a directory the sum below it. */
+    public long size() {
+        return size;
+    }
+
+    /** The bytes of the file this node names, whether or not they are attributed to it. */
+    public long fileBytes() {
+        return inode == null ? 0 : inode.size;
+    }
+
+    /** For a directory, the number of non-directory entries below it; 1 for a leaf. */
+    public int files() {
+        return kind == EntryKind.DIR ? files : 1;
+    }
+
+    /** Whether a later layer removed this node from the filesystem. */
+    public boolean detached() {
+        return detached;
+    }
+
+    /** The absolute path ("/" for the root). */
+    public String path() {
+        if (parent == null) {
+            return "/";
+        }
+        List<String> parts = new ArrayList<>();
+        for (Node n = this; n.parent != null; n = n.parent) {
+            parts.add(n.name);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            sb.append('/').append(parts.get(i));
+        }
+        return sb.toString();
+    }
+
+    /** The children sorted by name (empty for leaves). */
+    public List<Node> children() {
+        if (children == null || children.isEmpty()) {
+            return List.of();
+        }
+        List<Node> out = new ArrayList<>(children.values());
+        out.sort(BY_NAME);
+        return Collections.unmodifiableList(out);
+    }
+
+    /** The child of that name, or null. */
+    public Node child(String childName) {
+        return children == null ? null : children.get(childName);
+    }
+
+    int childCount() {
+        return children == null ? 0 : children.size();
+    }
+
+    Iterable<Node> childrenUnsorted() {
+        return children == null ? List.of() : children.values();
+    }
+
+    Node addChild(String childName, EntryKind childKind, int childLayer) {
+        if (children == null) {
+            children = new HashMap<>(4);
+        }
+        Node n = new Node(childName, this, childKind, childLayer);
+        children.put(childName, n);
+        return n;
+    }
+
+    void removeChild(Node child) {
+        if (children != null) {
+            children.remove(child.name);
+        }
+        child.detached = true;
+    }
+
+    void set(EntryKind newKind, int newLayer, int newMode, String newLink) {
+        this.kind = newKind;
+        this.layer = newLayer;
+        this.mode = newMode;
+        this.link = newLink;
+        if (newKind != EntryKind.DIR) {
+            children = null;
+        }
+    }
+
+    void setSize(long bytes) {
+        this.size = bytes;
+    }
+
+    void setFiles(int count) {
+        this.files = count;
+    }
+
+    @Override
+    public String toString() {
+        return path();
+    }
+}

@@ -1,0 +1,363 @@
+package dev.imgdiff.tree;
+
+import dev.imgdiff.layer.EntryKind;
+import dev.imgdiff.layer.EntryPaths;
+import dev.imgdiff.layer.LayerEntry;
+import dev.imgdiff.layer.LayerScan;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies layers bottom-up, the way overlay filesystems stack them, and keeps the books: which layer
+ * wrote each path, what each layer added, modified and deleted, and which bytes ended up hidden.
+ * Whiteouts and opaque markers of a layer act only on what lower layers wrote, wherever they stand in
+ * the layer's tar.
+ */
+final class TreeBuilder {
+    private final Node root = new Node("", null, EntryKind.DIR, -1);
+    private final Map<String, String> names = new HashMap<>();
+    private final List<Waste> waste = new ArrayList<>();
+    private final List<LayerDelta> deltas = new ArrayList<>();
+    private final Map<String, byte[]> captured = new HashMap<>();
+    private final List<String> warnings = new ArrayList<>();
+    private long imageSize;
+
+    /** The running bookkeeping of the layer being applied. */
+    private final class LayerState {
+        final int index;
+        final List<Change> changes = new ArrayList<>();
+        final Map<String, Integer> changeAt = new HashMap<>();
+        final Map<String, Change> pendingDeleted = new LinkedHashMap<>();
+        String cachedDirPath;
+        Node cachedDir;
+
+        LayerState(int index) {
+            this.index = index;
+        }
+
+        void record(String path, Change c) {
+            Integer at = changeAt.get(path);
+            if (at != null) {
+                changes.set(at, c);
+            } else {
+                changeAt.put(path, changes.size());
+                changes.add(c);
+            }
+        }
+    }
+
+    void apply(int layer, LayerScan scan) {
+        LayerState st = new LayerState(layer);
+        imageSize += scan.fileBytes();
+        for (LayerEntry e : scan.entries()) {
+            if (e.kind() == EntryKind.WHITEOUT) {
+                Node n = lookup(e.path());
+                if (n != null) {
+                    remove(n, e.path(), st, Waste.Reason.DELETED);
+                }
+            } else if (e.kind() == EntryKind.OPAQUE) {
+                Node d = lookup(e.path());
+                if (d != null && d.isDirectory()) {
+                    for (Node child : new ArrayList<>(d.children())) {
+                        remove(child, join(e.path(), child.name()), st, Waste.Reason.OPAQUE);
+                    }
+                }
+            }
+        }
+        for (LayerEntry e : scan.entries()) {
+            if (e.kind() != EntryKind.WHITEOUT && e.kind() != EntryKind.OPAQUE) {
+                put(e, st);
+            }
+        }
+        for (Map.Entry<String, byte[]> c : scan.captured().entrySet()) {
+            Node n = lookup(c.getKey());
+            if (n != null && n.kind() == EntryKind.FILE && n.layer() == layer) {
+                captured.put(c.getKey(), c.getValue());
+            }
+        }
+        finishLayer(st, scan.fileBytes());
+    }
+
+    private void finishLayer(LayerState st, long size) {
+        int added = 0;
+        int modified = 0;
+        long addedBytes = 0;
+        long modifiedBytes = 0;
+        List<Change> all = new ArrayList<>();
+        for (Change c : st.changes) {
+            if (c == null) {
+                continue;
+            }
+            all.add(c);
+            if (c.type() == Change.Type.ADDED) {
+                added++;
+                addedBytes += c.bytes();
+            } else {
+                modified++;
+                modifiedBytes += c.bytes();
+            }
+        }
+        int deleted = 0;
+        long deletedBytes = 0;
+        for (Change c : st.pendingDeleted.values()) {
+            deleted++;
+            deletedBytes += c.bytes();
+            all.add(c);
+        }
+        deltas.add(new LayerDelta(st.index, size, added, addedBytes, modified, modifiedBytes, deleted, deletedBytes,
+                0, all));
+    }
+
+    private void put(LayerEntry e, LayerState st) {
+        String path = e.path();
+        Node parent = ensureDirs(EntryPaths.parent(path), st);
+        String name = intern(EntryPaths.baseName(path));
+        Node existing = parent.child(name);
+        int layer = st.index;
+        if (e.kind() == EntryKind.DIR) {
+            if (existing == null) {
+                parent.addChild(name, EntryKind.DIR, layer).set(EntryKind.DIR, layer, e.mode(), null);
+            } else if (existing.isDirectory()) {
+                existing.set(EntryKind.DIR, layer, e.mode(), null);
+            } else {
+                remove(existing, path, st, Waste.Reason.REPLACED);
+                parent.addChild(name, EntryKind.DIR, layer).set(EntryKind.DIR, layer, e.mode(), null);
+            }
+            return;
+        }
+        Change.Type type;
+        Node node;
+        if (existing != null && existing.isDirectory()) {
+            boolean before = existing.born < layer;
+            remove(existing, path, st, Waste.Reason.REPLACED);
+            type = before || st.pendingDeleted.remove(path) != null ? Change.Type.MODIFIED : Change.Type.ADDED;
+            node = parent.addChild(name, e.kind(), layer);
+        } else if (existing != null && existing.born == layer && st.changeAt.containsKey(path)) {
+            // Written again by the same layer: the earlier copy is waste, the path keeps its first verdict.
+            release(existing, path, layer, Waste.Reason.DUPLICATE_IN_LAYER);
+            type = st.changes.get(st.changeAt.get(path)).type();
+            node = existing;
+        } else if (existing != null) {
+            release(existing, path, layer, Waste.Reason.OVERWRITTEN);
+            type = Change.Type.MODIFIED;
+            node = existing;
+        } else {
+            type = st.pendingDeleted.remove(path) != null ? Change.Type.MODIFIED : Change.Type.ADDED;
+            node = parent.addChild(name, e.kind(), layer);
+        }
+        node.set(e.kind(), layer, e.mode(), e.link());
+        node.inode = null;
+        long bytes = 0;
+        if (e.kind() == EntryKind.FILE) {
+            node.inode = new Inode(e.size(), layer);
+            node.inode.names = 1;
+            bytes = e.size();
+        } else if (e.kind() == EntryKind.HARDLINK) {
+            Node target = lookup(e.link());
+            if (target != null && target.inode != null && target != node) {
+                node.inode = target.inode;
+                node.inode.names++;
+            } else {
+                warn("hard link " + path + " points to " + e.link() + ", which is not a file here");
+                node.inode = new Inode(0, layer);
+                node.inode.names = 1;
+            }
+        }
+        if (captured.containsKey(path)) {
+            captured.remove(path);
+        }
+        st.record(path, new Change(node, type, bytes));
+    }
+
+    /** Finds or makes the directory at {@code path}, replacing any non-directory on the way. */
+    private Node ensureDirs(String path, LayerState st) {
+        if (path.equals(st.cachedDirPath) && !st.cachedDir.detached() && st.cachedDir.isDirectory()) {
+            return st.cachedDir;
+        }
+        Node cur = root;
+        if (!path.equals("/")) {
+            int start = 1;
+            while (start <= path.length()) {
+                int slash = path.indexOf('/', start);
+                int end = slash < 0 ? path.length() : slash;
+                String seg = path.substring(start, end);
+                Node next = cur.child(seg);
+                if (next == null) {
+                    next = cur.addChild(intern(seg), EntryKind.DIR, st.index);
+                } else if (!next.isDirectory()) {
+                    remove(next, path.substring(0, end), st, Waste.Reason.REPLACED);
+                    next = cur.addChild(intern(seg), EntryKind.DIR, st.index);
+                }
+                cur = next;
+                start = end + 1;
+            }
+        }
+        st.cachedDirPath = path;
+        st.cachedDir = cur;
+        return cur;
+    }
+
+    /** Removes a node and everything below it; every leaf visible below this layer counts as deleted. */
+    private void remove(Node node, String path, LayerState st, Waste.Reason reason) {
+        Deque<Node> stack = new ArrayDeque<>();
+        Deque<String> paths = new ArrayDeque<>();
+        stack.push(node);
+        paths.push(path);
+        while (!stack.isEmpty()) {
+            Node n = stack.pop();
+            String p = paths.pop();
+            if (n.isDirectory()) {
+                for (Node c : n.childrenUnsorted()) {
+                    stack.push(c);
+                    paths.push(join(p, c.name()));
+                }
+                continue;
+            }
+            if (n.born < st.index) {
+                long held = n.kind() == EntryKind.FILE && n.inode != null ? n.inode.size : 0;
+                st.pendingDeleted.put(p, new Change(n, Change.Type.DELETED, held));
+            } else {
+                // Written earlier by this very layer, then replaced by it: the earlier write cancels out.
+                Integer at = st.changeAt.remove(p);
+                if (at != null) {
+                    Change old = st.changes.set(at, null);
+                    if (old.type() == Change.Type.MODIFIED) {
+                        st.pendingDeleted.put(p, new Change(n, Change.Type.DELETED, 0));
+                    }
+                }
+            }
+            release(n, p, st.index, n.born == st.index ? Waste.Reason.DUPLICATE_IN_LAYER : reason);
+            captured.remove(p);
+        }
+        node.parent().removeChild(node);
+        st.cachedDirPath = null;
+    }
+
+    /** A name of an inode goes away; when it was the last, the inode's bytes are waste. */
+    private void release(Node n, String path, int hiddenBy, Waste.Reason reason) {
+        Inode inode = n.inode;
+        if (inode == null) {
+            return;
+        }
+        inode.names--;
+        if (inode.names == 0 && inode.size > 0) {
+            waste.add(new Waste(n, path, inode.layer, hiddenBy, inode.size, reason));
+        }
+    }
+
+    Node lookup(String path) {
+        if (path.equals("/")) {
+            return root;
+        }
+        Node cur = root;
+        int start = 1;
+        while (cur != null && start <= path.length()) {
+            int slash = path.indexOf('/', start);
+            int end = slash < 0 ? path.length() : slash;
+            cur = cur.child(path.substring(start, end));
+            start = end + 1;
+        }
+        return cur;
+    }
+
+    private String intern(String s) {
+        String have = names.putIfAbsent(s, s);
+        return have == null ? s : have;
+    }
+
+    private void warn(String w) {
+        if (warnings.size() < 50) {
+            warnings.add(w);
+        }
+    }
+
+    private static String join(String dir, String name) {
+        return dir.equals("/") ? "/" + name : dir + "/" + name;
+    }
+
+    FileTree finish() {
+        // Attribute each visible inode to one name: its file entry if visible, else a hard link.
+        List<Node> leaves = new ArrayList<>();
+        int[] dirCount = {0};
+        Deque<Node> stack = new ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            Node n = stack.pop();
+            if (n.isDirectory()) {
+                if (n != root) {
+                    dirCount[0]++;
+                }
+                List<Node> kids = n.children();
+                for (int i = kids.size() - 1; i >= 0; i--) {
+                    stack.push(kids.get(i));
+                }
+            } else {
+                leaves.add(n);
+            }
+        }
+        for (Node n : leaves) {
+            if (n.kind() == EntryKind.FILE && n.inode != null && !n.inode.attributed) {
+                n.inode.attributed = true;
+                n.setSize(n.inode.size);
+            }
+        }
+        for (Node n : leaves) {
+            if (n.kind() == EntryKind.HARDLINK && n.inode != null && !n.inode.attributed) {
+                n.inode.attributed = true;
+                n.setSize(n.inode.size);
+            }
+        }
+        sumDirectories();
+        long content = root.size();
+        long wasted = 0;
+        long[] perLayer = new long[deltas.size()];
+        for (Waste w : waste) {
+            wasted += w.bytes();
+            if (w.writtenBy() >= 0 && w.writtenBy() < perLayer.length) {
+                perLayer[w.writtenBy()] += w.bytes();
+            }
+        }
+        List<LayerDelta> done = new ArrayList<>();
+        for (LayerDelta d : deltas) {
+            done.add(new LayerDelta(d.index(), d.size(), d.added(), d.addedBytes(), d.modified(), d.modifiedBytes(),
+                    d.deleted(), d.deletedBytes(), perLayer[d.index()], List.copyOf(d.changes())));
+        }
+        if (content + wasted != imageSize) {
+            throw new IllegalStateException("accounting error: content " + content + " + wasted " + wasted
+                    + " != image " + imageSize);
+        }
+        return new FileTree(root, done, waste, imageSize, content, wasted, root.files(), dirCount[0], captured, warnings);
+    }
+
+    /** Post-order sums without recursion (paths can be deep in hostile images). */
+    private void sumDirectories() {
+        Deque<Node> stack = new ArrayDeque<>();
+        Deque<Node> order = new ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            Node n = stack.pop();
+            order.push(n);
+            for (Node c : n.childrenUnsorted()) {
+                if (c.isDirectory()) {
+                    stack.push(c);
+                }
+            }
+        }
+        while (!order.isEmpty()) {
+            Node d = order.pop();
+            long size = 0;
+            int files = 0;
+            for (Node c : d.childrenUnsorted()) {
+                size += c.size();
+                files += c.files();
+            }
+            d.setSize(size);
+            d.setFiles(files);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.imgdiff.cli;
+
+import dev.imgdiff.analysis.Analysis;
+import dev.imgdiff.analysis.Analyzer;
+import dev.imgdiff.cli.render.Style;
+import dev.imgdiff.cli.render.TextRenderer;
+import dev.imgdiff.model.ImageException;
+import dev.imgdiff.report.ComparisonReport;
+import dev.imgdiff.report.ImageReport;
+import dev.imgdiff.report.ReportBuilder;
+import dev.imgdiff.report.Reports;
+import dev.imgdiff.source.ImageReference;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine;
+
+/** The steps the commands share: parse references, analyse, build the report, write it out. */
+final class Runs {
+    private Runs() {
+    }
+
+    static ImageReference reference(CommandLine cmd, String s) {
+        try {
+            return ImageReference.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cmd, e.getMessage());
+        }
+    }
+
+    static Analysis analyze(ImageReference ref, ImageOptions io, Console console, CommandLine cmd)
+            throws ImageException {
+        Analyzer analyzer;
+        try {
+            analyzer = new Analyzer(io.readOptions(), io.baseLayers);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cmd, e.getMessage());
+        }
+        return analyzer.analyze(ref, console.in());
+    }
+
+    static int analyzeOne(String image, ImageOptions io, OutputOptions oo, Console console, CommandLine cmd)
+            throws ImageException, IOException {
+        checkOutput(oo, cmd);
+        Analysis a = analyze(reference(cmd, image), io, console, cmd);
+        ImageReport report = new ReportBuilder(oo.top).image(a);
+        emit(report, oo, console);
+        return ExitCodes.OK;
+    }
+
+    static int compare(String imageA, String imageB, ImageOptions io, OutputOptions oo, Console console,
+                       CommandLine cmd) throws ImageException, IOException {
+        checkOutput(oo, cmd);
+        ImageReference ra = reference(cmd, imageA);
+        ImageReference rb = reference(cmd, imageB);
+        if (ra.transport() == ImageReference.Transport.STDIN && rb.transport() == ImageReference.Transport.STDIN) {
+            throw new CommandLine.ParameterException(cmd, "only one image can come from standard input");
+        }
+        Analysis a = analyze(ra, io, console, cmd);
+        Analysis b = analyze(rb, io, console, cmd);
+        ComparisonReport report = new ReportBuilder(oo.top).compare(a, b);
+        emit(report, oo, console);
+        return ExitCodes.OK;
+    }
+
+    private static void checkOutput(OutputOptions oo, CommandLine cmd) {
+        if (oo.top < 0) {
+            throw new CommandLine.ParameterException(cmd, "--top must be 0 or more");
+        }
+    }
+
+    static void emit(Object report, OutputOptions oo, Console console) throws IOException {
+        boolean toFile = oo.output != null && !oo.output.equals("-");
+        String text;
+        if (oo.format == OutputOptions.Format.json) {
+            StringWriter sw = new StringWriter();
+            new Reports().write(report, sw);
+            text = sw.toString();
+        } else {
+            Style style = new Style(!oo.noColor && !toFile && console.colorByDefault());
+            TextRenderer r = new TextRenderer(style, toFile ? 120 : console.width());
+            text = report instanceof ComparisonReport c ? r.render(c) : r.render((ImageReport) report);
+        }
+        if (toFile) {
+            Path p = Path.of(oo.output);
+            try (Writer w = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
+                w.write(text);
+            } catch (IOException e) {
+                throw new OutputException("cannot write " + oo.output + ": " + reason(e), e);
+            }
+            console.err().println("imgdiff: wrote " + oo.output);
+        } else {
+            console.out().print(text);
+            console.out().flush();
+        }
+    }
+
+    private static String reason(IOException e) {
+        String m = e.getMessage();
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such folder";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+
+    /** The report could not be written where the user asked. */
+    static final class OutputException extends IOException {
+        OutputException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,276 @@
+package dev.imgdiff.cli.render;
+
+import static dev.imgdiff.cli.render.Sanitizer.clean;
+import static dev.imgdiff.cli.render.Sizes.count;
+import static dev.imgdiff.cli.render.Sizes.human;
+
+import dev.imgdiff.report.ComparisonReport;
+import dev.imgdiff.report.ImageReport;
+import java.util.List;
+
+/** Renders reports for people: aligned tables, human sizes, every string from an image sanitized. */
+public final class TextRenderer {
+    private static final int LARGEST_PER_LAYER = 3;
+    private final Style style;
+    private final int width;
+
+    /** @param width the terminal width that long instructions and paths are fitted to */
+    public TextRenderer(Style style, int width) {
+        this.style = style;
+        this.width = Math.max(60, width);
+    }
+
+    public String render(ImageReport r) {
+        StringBuilder out = new StringBuilder();
+        ImageReport.Totals t = r.totals();
+        out.append(style.bold(name(r))).append('\n');
+        out.append(style.dim(describeSource(r))).append("\n\n");
+        Table summary = new Table("  ", true, false, true);
+        summary.row("image size", human(t.imageSize()), style.dim(Sizes.count(t.imageSize()) + " bytes in "
+                + t.layers() + " layers"));
+        summary.row("compressed", human(t.compressedSize()), style.dim(compressionNote(r)));
+        summary.row("content", human(t.contentSize()), style.dim("visible in the final filesystem"));
+        summary.row("wasted", human(t.wastedBytes()), style.dim(Sizes.percent(frac(t.wastedBytes(), t.imageSize()))
+                + " of the image: shipped, then deleted or overwritten"));
+        summary.row("efficiency", Sizes.percent(t.efficiency()), "");
+        summary.row("files", count(t.files()), style.dim("in " + count(t.directories()) + " directories"));
+        summary.row("layers", count(t.layers()), style.dim(t.baseLayers() + " from the base image"));
+        summary.render(out);
+
+        section(out, "Layers");
+        renderLayers(out, r, true);
+
+        section(out, "By category");
+        Table cats = new Table("  ", true, false, false, false, false);
+        cats.row(style.dim("category"), style.dim("bytes"), style.dim("share"), style.dim("files"), style.dim("wasted"));
+        for (ImageReport.CategoryRow c : r.categories()) {
+            if (c.bytes() == 0 && c.wastedBytes() == 0 && c.files() == 0) {
+                continue;
+            }
+            cats.row(c.name(), human(c.bytes()), Sizes.percent(frac(c.bytes(), t.contentSize())), count(c.files()),
+                    c.wastedBytes() == 0 ? style.dim("-") : human(c.wastedBytes()));
+        }
+        cats.render(out);
+
+        if (!r.largestDirectories().isEmpty()) {
+            section(out, "Largest directories");
+            Table dirs = new Table("  ", false, false, true);
+            for (ImageReport.DirRow d : r.largestDirectories()) {
+                dirs.row(human(d.bytes()), count(d.files()) + " files", fitPath(d.path(), 30));
+            }
+            dirs.render(out);
+        }
+        if (!r.largestFiles().isEmpty()) {
+            section(out, "Largest files");
+            Table files = new Table("  ", false, true, true, true);
+            for (ImageReport.FileRow f : r.largestFiles()) {
+                files.row(human(f.bytes()), "layer " + (f.layer() + 1), f.category(), fitPath(f.path(), 40));
+            }
+            files.render(out);
+        }
+        if (!r.waste().isEmpty()) {
+            section(out, "Largest wasted copies");
+            Table waste = new Table("  ", false, true, true);
+            for (ImageReport.WasteRow w : r.waste()) {
+                waste.row(human(w.bytes()), "layer " + (w.writtenBy() + 1) + " → " + w.reason() + " in layer "
+                        + (w.hiddenBy() + 1), fitPath(w.path(), 50));
+            }
+            waste.render(out);
+        }
+        warnings(out, r);
+        return out.toString();
+    }
+
+    public String render(ComparisonReport c) {
+        StringBuilder out = new StringBuilder();
+        ImageReport a = c.a();
+        ImageReport b = c.b();
+        out.append(style.bold(name(a))).append(style.dim("  →  ")).append(style.bold(name(b))).append('\n');
+        out.append(style.dim("A: " + describeSource(a))).append('\n');
+        out.append(style.dim("B: " + describeSource(b))).append("\n\n");
+        Table t = new Table("  ", true, false, false, false, true);
+        t.row("", style.dim("A"), style.dim("B"), style.dim("difference"), "");
+        ImageReport.Totals ta = a.totals();
+        ImageReport.Totals tb = b.totals();
+        long d = tb.imageSize() - ta.imageSize();
+        t.row("image size", human(ta.imageSize()), human(tb.imageSize()), style.delta(d, Sizes.signed(d)),
+                style.bold(Sizes.ratio(ta.imageSize(), tb.imageSize())));
+        d = tb.compressedSize() - ta.compressedSize();
+        t.row("compressed", human(ta.compressedSize()), human(tb.compressedSize()), style.delta(d, Sizes.signed(d)),
+                Sizes.ratio(ta.compressedSize(), tb.compressedSize()));
+        d = tb.contentSize() - ta.contentSize();
+        t.row("content", human(ta.contentSize()), human(tb.contentSize()), style.delta(d, Sizes.signed(d)), "");
+        d = tb.wastedBytes() - ta.wastedBytes();
+        t.row("wasted", human(ta.wastedBytes()), human(tb.wastedBytes()), style.delta(d, Sizes.signed(d)), "");
+        d = tb.layers() - ta.layers();
+        t.row("layers", count(ta.layers()), count(tb.layers()), style.delta(d, Sizes.signedCount(d)), "");
+        d = tb.files() - ta.files();
+        t.row("files", count(ta.files()), count(tb.files()), style.delta(d, Sizes.signedCount(d)), "");
+        t.render(out);
+
+        section(out, "By category");
+        Table cats = new Table("  ", true, false, false, false, false, false);
+        cats.row(style.dim("category"), style.dim("A"), style.dim("B"), style.dim("difference"),
+                style.dim("wasted A"), style.dim("wasted B"));
+        for (ComparisonReport.CategoryDelta cd : c.categories()) {
+            if (cd.a() == 0 && cd.b() == 0 && cd.wastedA() == 0 && cd.wastedB() == 0) {
+                continue;
+            }
+            cats.row(cd.name(), human(cd.a()), human(cd.b()), style.delta(cd.difference(), Sizes.signed(cd.difference())),
+                    cd.wastedA() == 0 ? style.dim("-") : human(cd.wastedA()),
+                    cd.wastedB() == 0 ? style.dim("-") : human(cd.wastedB()));
+        }
+        cats.render(out);
+
+        pathSet(out, "Dropped by B", c.dropped(), style::green);
+        pathSet(out, "Added by B", c.added(), style::red);
+        if (c.changed().files() > 0) {
+            section(out, "Changed in B (" + count(c.changed().files()) + " files, " + human(c.changed().bytesA())
+                    + " → " + human(c.changed().bytesB()) + ")");
+            Table ch = new Table("  ", false, false, true);
+            for (ComparisonReport.ChangedRow row : c.changed().largest()) {
+                ch.row(human(row.a()), "→ " + human(row.b()), fitPath(row.path(), 30));
+            }
+            ch.render(out);
+        }
+        section(out, "Layers of A");
+        renderLayers(out, a, false);
+        section(out, "Layers of B");
+        renderLayers(out, b, false);
+        warnings(out, a);
+        warnings(out, b);
+        return out.toString();
+    }
+
+    private interface Color {
+        String apply(String s);
+    }
+
+    private void pathSet(StringBuilder out, String title, ComparisonReport.PathSet set, Color color) {
+        if (set.files() == 0) {
+            section(out, title + ": nothing");
+            return;
+        }
+        section(out, title + " (" + human(set.bytes()) + " in " + count(set.files()) + " files)");
+        if (!set.directories().isEmpty()) {
+            out.append("  ").append(style.dim("directories")).append('\n');
+            Table dirs = new Table("    ", false, false, true);
+            for (ImageReport.DirRow dr : set.directories()) {
+                dirs.row(color.apply(human(dr.bytes())), count(dr.files()) + " files", fitPath(dr.path(), 32));
+            }
+            dirs.render(out);
+        }
+        if (!set.largestFiles().isEmpty()) {
+            out.append("  ").append(style.dim("files")).append('\n');
+            Table files = new Table("    ", false, true, true);
+            for (ImageReport.FileRow f : set.largestFiles()) {
+                files.row(color.apply(human(f.bytes())), f.category(), fitPath(f.path(), 32));
+            }
+            files.render(out);
+        }
+    }
+
+    private void renderLayers(StringBuilder out, ImageReport r, boolean detailed) {
+        Table t = detailed ? new Table("  ", false, false, false, false, false, false, true)
+                : new Table("  ", false, false, false, true);
+        if (detailed) {
+            t.row(style.dim("#"), style.dim("size"), style.dim("added"), style.dim("modified"), style.dim("deleted"),
+                    style.dim("wasted"), style.dim("instruction"));
+        } else {
+            t.row(style.dim("#"), style.dim("size"), style.dim("wasted"), style.dim("instruction"));
+        }
+        int fixed = detailed ? 62 : 30;
+        for (ImageReport.Layer l : r.layers()) {
+            String num = (l.index() + 1) + (l.base() ? style.dim("b") : " ");
+            String instr = Table.fit(clean(l.instruction().isEmpty() ? "(no history)" : l.instruction()),
+                    width - fixed);
+            if (detailed) {
+                t.row(num, human(l.size()), change('+', l.added(), l.addedBytes()), change('~', l.modified(),
+                        l.modifiedBytes()), change('-', l.deleted(), l.deletedBytes()),
+                        l.wastedBytes() == 0 ? style.dim("-") : style.yellow(human(l.wastedBytes())), instr);
+            } else {
+                t.row(num, human(l.size()), l.wastedBytes() == 0 ? style.dim("-") : style.yellow(human(l.wastedBytes())),
+                        instr);
+            }
+        }
+        t.render(out);
+        out.append(style.dim("  b = base image layer")).append('\n');
+        if (detailed) {
+            StringBuilder largest = new StringBuilder();
+            for (ImageReport.Layer l : r.layers()) {
+                List<ImageReport.ChangeRow> rows = l.largest();
+                if (rows.isEmpty()) {
+                    continue;
+                }
+                largest.append("  ").append(style.dim("layer " + (l.index() + 1))).append('\n');
+                Table lt = new Table("    ", false, true, true);
+                for (int i = 0; i < Math.min(LARGEST_PER_LAYER, rows.size()); i++) {
+                    ImageReport.ChangeRow row = rows.get(i);
+                    lt.row(human(row.bytes()), row.change(), fitPath(row.path(), 30));
+                }
+                lt.render(largest);
+            }
+            if (largest.length() > 0) {
+                section(out, "Largest additions per layer");
+                out.append(largest);
+            }
+        }
+    }
+
+    private String change(char sign, int n, long bytes) {
+        if (n == 0) {
+            return style.dim("-");
+        }
+        return sign + count(n) + (bytes > 0 ? " " + style.dim("(" + human(bytes) + ")") : "");
+    }
+
+    private void warnings(StringBuilder out, ImageReport r) {
+        if (r.warnings().isEmpty()) {
+            return;
+        }
+        section(out, "Warnings for " + name(r));
+        for (String w : r.warnings()) {
+            out.append("  ").append(style.yellow("!")).append(' ').append(Table.fit(clean(w), width - 4)).append('\n');
+        }
+    }
+
+    private void section(StringBuilder out, String title) {
+        out.append('\n').append(style.bold(title)).append('\n');
+    }
+
+    private String fitPath(String path, int reserved) {
+        return Table.fit(clean(path), Math.max(20, width - reserved));
+    }
+
+    /** The tag, or the reference when the image has no tag. */
+    static String name(ImageReport r) {
+        String tag = r.image().repoTag();
+        return clean(tag != null && !tag.isEmpty() ? tag : r.image().reference());
+    }
+
+    private static String describeSource(ImageReport r) {
+        ImageReport.Image i = r.image();
+        StringBuilder sb = new StringBuilder(clean(i.reference()));
+        sb.append(" · ").append(clean(i.format()));
+        if (i.platform() != null) {
+            sb.append(" · ").append(clean(i.platform()));
+        }
+        if (i.id() != null) {
+            String id = clean(i.id());
+            sb.append(" · id ").append(id.length() > 19 ? id.substring(0, 19) : id);
+        }
+        return sb.toString();
+    }
+
+    private static String compressionNote(ImageReport r) {
+        boolean allNone = r.layers().stream().allMatch(l -> "none".equals(l.compression()));
+        if (allNone && !r.layers().isEmpty()) {
+            return "layers stored uncompressed (a registry push would compress them)";
+        }
+        return "layer blobs as stored: what a pull transfers";
+    }
+
+    private static double frac(long part, long whole) {
+        return whole == 0 ? 0 : (double) part / whole;
+    }
+}
