@@ -55,6 +55,7 @@ public final class Analyzer {
                     Instructions.describe(createdBy.get(i)), i < base, tree.layers().get(i)));
         }
         Categorizer categorizer = new Categorizer(tree, base);
+        categorizer.categorizeTree();
         List<CategoryTotal> categories = totals(tree, categorizer);
         List<String> warnings = new ArrayList<>(scanned.warnings());
         warnings.addAll(tree.warnings());

@@ -2,6 +2,9 @@ package dev.imgdiff.attribute;
 
 import dev.imgdiff.tree.FileTree;
 import dev.imgdiff.tree.Node;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,26 +13,29 @@ import java.util.Set;
 /**
  * Puts a path in a category by the rules the README lists, first match wins. The rules read the final
  * filesystem (is there a {@code bin/javac} next to this JDK? a {@code dist/} next to this {@code src/}?)
- * and the npm lockfiles captured during the scan.
+ * and the npm lockfiles captured during the scan. Paths are handled as arrays of segments, so a walk of
+ * the tree never builds path strings.
  */
 public final class Categorizer {
-    private static final List<String> TOOLCHAIN_PREFIXES = List.of("/usr/lib/gcc/", "/usr/libexec/gcc/",
+    private static final String[][] TOOLCHAIN_PREFIXES = segments("/usr/lib/gcc/", "/usr/libexec/gcc/",
             "/usr/lib/gcc-cross/", "/usr/lib/bfd-plugins/", "/usr/include/", "/usr/local/include/", "/usr/local/go/",
             "/usr/lib/go/", "/usr/local/rustup/", "/usr/local/cargo/bin/", "/root/.rustup/", "/root/.cargo/bin/");
     private static final Set<String> TOOLCHAIN_PROGRAMS = Set.of("gcc", "g++", "cc", "c++", "cpp", "ld", "as", "ar",
             "ranlib", "nm", "objdump", "objcopy", "strip", "readelf", "addr2line", "c++filt", "gprof", "elfedit", "size",
             "strings", "make", "cmake", "go", "gofmt", "rustc", "cargo", "rustup", "javac", "node-gyp");
-    private static final List<String> CACHE_PREFIXES = List.of("/var/lib/apt/lists/", "/var/cache/apt/",
+    private static final String[][] CACHE_PREFIXES = segments("/var/lib/apt/lists/", "/var/cache/apt/",
             "/var/cache/apk/", "/var/cache/yum/", "/var/cache/dnf/", "/usr/local/cargo/registry/", "/usr/local/cargo/git/");
     private static final Set<String> CACHE_DIRS = Set.of(".npm", ".cache", ".pnpm-store");
     private static final Set<String> VCS_DIRS = Set.of(".git", ".svn", ".hg");
-    private static final Set<String> BUILD_OUTPUTS = Set.of("dist", "build", "out", "target");
+    private static final List<String> BUILD_OUTPUTS = List.of("dist", "build", "out", "target");
     private static final Set<String> SOURCE_EXTENSIONS = Set.of("ts", "tsx", "mts", "cts", "go", "c", "cc", "cpp",
             "cxx", "h", "hpp", "rs", "java", "kt", "scala");
-    private static final List<String> DOCS_PREFIXES = List.of("/usr/share/doc/", "/usr/share/man/", "/usr/share/info/",
+    private static final String[][] DOCS_PREFIXES = segments("/usr/share/doc/", "/usr/share/man/", "/usr/share/info/",
             "/usr/share/locale/", "/usr/share/gtk-doc/", "/usr/share/help/", "/usr/local/share/doc/",
             "/usr/local/share/man/", "/usr/local/man/");
+    private static final String[][] GLOBAL_NODE_MODULES = segments("/usr/lib/node_modules/", "/usr/local/lib/node_modules/");
     private static final Set<String> SYSTEM_TOP = Set.of("bin", "sbin", "usr", "etc", "var");
+    private static final Category[] CATEGORIES = Category.values();
 
     private final FileTree tree;
     private final int baseLayers;
@@ -37,9 +43,7 @@ public final class Categorizer {
     private final Map<String, Boolean> jdkDirs = new HashMap<>();
     private final Map<String, Boolean> buildOutputParents = new HashMap<>();
 
-    /**
-     * @param baseLayers how many bottom layers the base image made
-     */
+    /** @param baseLayers how many bottom layers the base image made */
     public Categorizer(FileTree tree, int baseLayers) {
         this.tree = tree;
         this.baseLayers = baseLayers;
@@ -56,8 +60,35 @@ public final class Categorizer {
         return npm.warnings();
     }
 
+    /** Gives every visible leaf of the tree its category (see {@link Node#category()}). */
+    public void categorizeTree() {
+        String[] seg = new String[64];
+        Deque<Object[]> stack = new ArrayDeque<>();
+        stack.push(new Object[]{tree.root(), 0});
+        while (!stack.isEmpty()) {
+            Object[] top = stack.pop();
+            Node n = (Node) top[0];
+            int depth = (Integer) top[1];
+            if (depth > 0) {
+                if (depth > seg.length) {
+                    seg = Arrays.copyOf(seg, seg.length * 2);
+                }
+                seg[depth - 1] = n.name();
+            }
+            if (n.isDirectory()) {
+                for (Node c : n.childrenUnsorted()) {
+                    stack.push(new Object[]{c, depth + 1});
+                }
+            } else {
+                n.setCategory(of(seg, depth, n.layer()).ordinal());
+            }
+        }
+    }
+
+    /** The category of a leaf: the one {@link #categorizeTree()} gave it, or computed now. */
     public Category of(Node leaf) {
-        return of(leaf.path(), leaf.layer());
+        int c = leaf.category();
+        return c >= 0 ? CATEGORIES[c] : of(leaf.path(), leaf.layer());
     }
 
     /**
@@ -68,37 +99,66 @@ public final class Categorizer {
      */
     public Category of(String path, int layer) {
         String[] seg = path.substring(1).split("/");
-        Category c = nodeModules(path, seg);
+        return of(seg, seg.length, layer);
+    }
+
+    private Category of(String[] seg, int n, int layer) {
+        if (n == 0) {
+            return Category.OS;
+        }
+        Category c = nodeModules(seg, n);
         if (c != null) {
             return c;
         }
-        if (isToolchain(path, seg)) {
+        if (isToolchain(seg, n)) {
             return Category.TOOLCHAIN;
         }
-        if (isCache(path, seg)) {
+        if (isCache(seg, n)) {
             return Category.CACHE;
         }
-        if (isSource(seg)) {
+        if (isSource(seg, n)) {
             return Category.VCS_SOURCE;
         }
-        for (String p : DOCS_PREFIXES) {
-            if (path.startsWith(p)) {
-                return Category.DOCS;
-            }
+        if (startsWithAny(seg, n, DOCS_PREFIXES)) {
+            return Category.DOCS;
         }
-        if (layer < baseLayers || isSystemPath(seg)) {
+        if (layer < baseLayers || isSystemPath(seg, n)) {
             return Category.OS;
         }
         return Category.APP;
     }
 
-    private Category nodeModules(String path, String[] seg) {
-        if (path.startsWith("/usr/lib/node_modules/") || path.startsWith("/usr/local/lib/node_modules/")) {
-            return null;
+    private static String[][] segments(String... prefixes) {
+        String[][] out = new String[prefixes.length][];
+        for (int i = 0; i < prefixes.length; i++) {
+            out[i] = prefixes[i].substring(1).split("/");
         }
+        return out;
+    }
+
+    /** Whether the path lies strictly below one of the prefixes (a directory of it). */
+    private static boolean startsWithAny(String[] seg, int n, String[][] prefixes) {
+        for (String[] p : prefixes) {
+            if (n > p.length && seg[0].equals(p[0])) {
+                boolean match = true;
+                for (int i = 1; i < p.length; i++) {
+                    if (!seg[i].equals(p[i])) {
+                        match = false;
+                        break;
+                    }
+                }
+                if (match) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private Category nodeModules(String[] seg, int n) {
         int first = -1;
         int last = -1;
-        for (int i = 0; i < seg.length - 1; i++) {
+        for (int i = 0; i < n - 1; i++) {
             if (seg[i].equals("node_modules")) {
                 if (first < 0) {
                     first = i;
@@ -106,11 +166,11 @@ public final class Categorizer {
                 last = i;
             }
         }
-        if (first < 0) {
+        if (first < 0 || startsWithAny(seg, n, GLOBAL_NODE_MODULES)) {
             return null;
         }
-        int pkgEnd = packageEnd(seg, last);
-        int topEnd = packageEnd(seg, first);
+        int pkgEnd = packageEnd(seg, n, last);
+        int topEnd = packageEnd(seg, n, first);
         if (pkgEnd < 0 || topEnd < 0) {
             return Category.NODE_MODULES_PROD;
         }
@@ -121,14 +181,14 @@ public final class Categorizer {
     }
 
     /** The index of the last segment of the package directory after node_modules at {@code nm}, or -1. */
-    private static int packageEnd(String[] seg, int nm) {
+    private static int packageEnd(String[] seg, int n, int nm) {
         int p = nm + 1;
         // The package directory must be a directory: at least one more segment follows it.
-        if (p >= seg.length - 1) {
+        if (p >= n - 1) {
             return -1;
         }
         if (seg[p].startsWith("@")) {
-            return p + 1 < seg.length - 1 ? p + 1 : -1;
+            return p + 1 < n - 1 ? p + 1 : -1;
         }
         return p;
     }
@@ -141,33 +201,34 @@ public final class Categorizer {
         return sb.toString();
     }
 
-    private boolean isToolchain(String path, String[] seg) {
-        for (String p : TOOLCHAIN_PREFIXES) {
-            if (path.startsWith(p)) {
-                return true;
-            }
+    private boolean isToolchain(String[] seg, int n) {
+        if (startsWithAny(seg, n, TOOLCHAIN_PREFIXES)) {
+            return true;
         }
-        if (seg.length >= 4 && seg[0].equals("usr") && (seg[1].equals("lib") || seg[1].equals("share"))
+        if (!seg[0].equals("usr") && !seg[0].equals("opt")) {
+            return false;
+        }
+        if (n >= 4 && seg[0].equals("usr") && (seg[1].equals("lib") || seg[1].equals("share"))
                 && seg[2].startsWith("go-")) {
             return true;
         }
-        if (seg.length >= 5 && seg[0].equals("usr") && seg[1].equals("lib") && seg[2].startsWith("python3")
+        if (n >= 5 && seg[0].equals("usr") && seg[1].equals("lib") && seg[2].startsWith("python3")
                 && seg[3].startsWith("config-")) {
             return true;
         }
-        if (seg.length >= 6 && seg[0].equals("usr") && seg[1].equals("local") && seg[2].equals("lib")
+        if (n >= 6 && seg[0].equals("usr") && seg[1].equals("local") && seg[2].equals("lib")
                 && seg[3].startsWith("python3") && seg[4].startsWith("config-")) {
             return true;
         }
-        if (path.startsWith("/usr/lib/") && (path.endsWith(".a") || path.endsWith(".o"))) {
+        String name = seg[n - 1];
+        if (n >= 3 && seg[0].equals("usr") && seg[1].equals("lib") && (name.endsWith(".a") || name.endsWith(".o"))) {
             return true;
         }
-        if (isJdk(seg)) {
+        if (isJdk(seg, n)) {
             return true;
         }
-        if (seg.length == 3 && seg[0].equals("usr") && seg[1].equals("bin")
-                || seg.length == 4 && seg[0].equals("usr") && seg[1].equals("local") && seg[2].equals("bin")) {
-            String name = seg[seg.length - 1];
+        if (n == 3 && seg[0].equals("usr") && seg[1].equals("bin")
+                || n == 4 && seg[0].equals("usr") && seg[1].equals("local") && seg[2].equals("bin")) {
             return TOOLCHAIN_PROGRAMS.contains(name) || name.startsWith("gcc-") || name.startsWith("g++-")
                     || name.startsWith("cpp-") || name.startsWith("ld.") || name.startsWith("gcov")
                     || name.startsWith("lto-dump") || name.contains("-linux-gnu-");
@@ -175,13 +236,13 @@ public final class Categorizer {
         return false;
     }
 
-    private boolean isJdk(String[] seg) {
+    private boolean isJdk(String[] seg, int n) {
         String dir = null;
-        if (seg.length >= 5 && seg[0].equals("usr") && seg[1].equals("lib") && seg[2].equals("jvm")) {
+        if (n >= 5 && seg[0].equals("usr") && seg[1].equals("lib") && seg[2].equals("jvm")) {
             dir = "/usr/lib/jvm/" + seg[3];
-        } else if (seg.length >= 4 && seg[0].equals("opt") && seg[1].equals("java")) {
+        } else if (n >= 4 && seg[0].equals("opt") && seg[1].equals("java")) {
             dir = "/opt/java/" + seg[2];
-        } else if (seg.length >= 4 && seg[0].equals("usr") && seg[1].equals("local")) {
+        } else if (n >= 4 && seg[0].equals("usr") && seg[1].equals("local")) {
             dir = "/usr/local/" + seg[2];
         }
         if (dir == null) {
@@ -193,28 +254,26 @@ public final class Categorizer {
         });
     }
 
-    private static boolean isCache(String path, String[] seg) {
-        for (String p : CACHE_PREFIXES) {
-            if (path.startsWith(p)) {
-                return true;
-            }
+    private static boolean isCache(String[] seg, int n) {
+        if (startsWithAny(seg, n, CACHE_PREFIXES)) {
+            return true;
         }
-        for (int i = 0; i < seg.length - 1; i++) {
+        for (int i = 0; i < n - 1; i++) {
             String s = seg[i];
             if (CACHE_DIRS.contains(s)) {
                 return true;
             }
-            if (i < seg.length - 2) {
-                String n = seg[i + 1];
-                if (s.equals(".m2") && n.equals("repository") || s.equals(".gradle") && n.equals("caches")
-                        || s.equals(".yarn") && n.equals("cache")
-                        || s.equals(".cargo") && (n.equals("registry") || n.equals("git"))) {
+            if (i < n - 2) {
+                String next = seg[i + 1];
+                if (s.equals(".m2") && next.equals("repository") || s.equals(".gradle") && next.equals("caches")
+                        || s.equals(".yarn") && next.equals("cache")
+                        || s.equals(".cargo") && (next.equals("registry") || next.equals("git"))) {
                     return true;
                 }
-                if (i < seg.length - 3) {
+                if (i < n - 3) {
                     String nn = seg[i + 2];
-                    if (s.equals(".gradle") && n.equals("wrapper") && nn.equals("dists")
-                            || s.equals("go") && n.equals("pkg") && nn.equals("mod")) {
+                    if (s.equals(".gradle") && next.equals("wrapper") && nn.equals("dists")
+                            || s.equals("go") && next.equals("pkg") && nn.equals("mod")) {
                         return true;
                     }
                 }
@@ -223,35 +282,32 @@ public final class Categorizer {
         return false;
     }
 
-    private boolean isSource(String[] seg) {
-        for (int i = 0; i < seg.length - 1; i++) {
+    private boolean isSource(String[] seg, int n) {
+        for (int i = 0; i < n - 1; i++) {
             if (VCS_DIRS.contains(seg[i])) {
                 return true;
             }
-            if (seg[i].equals("src") && hasBuildOutputSibling(join(seg, 0, i))) {
+            if (seg[i].equals("src") && hasBuildOutputSibling(seg, i)) {
                 return true;
             }
         }
         if (isSystemTop(seg[0])) {
             return false;
         }
-        String name = seg[seg.length - 1];
+        String name = seg[n - 1];
         int dot = name.lastIndexOf('.');
-        if (dot <= 0) {
-            return false;
-        }
-        String ext = name.substring(dot + 1);
-        if (!SOURCE_EXTENSIONS.contains(ext)) {
+        if (dot <= 0 || !SOURCE_EXTENSIONS.contains(name.substring(dot + 1))) {
             return false;
         }
         return !(name.endsWith(".d.ts") || name.endsWith(".d.mts") || name.endsWith(".d.cts"));
     }
 
-    private boolean hasBuildOutputSibling(String parent) {
+    private boolean hasBuildOutputSibling(String[] seg, int srcIndex) {
+        String parent = join(seg, 0, srcIndex);
         return buildOutputParents.computeIfAbsent(parent, p -> {
             for (String out : BUILD_OUTPUTS) {
-                Node n = tree.find((p.isEmpty() ? "" : p) + "/" + out);
-                if (n != null && n.isDirectory()) {
+                Node node = tree.find(p + "/" + out);
+                if (node != null && node.isDirectory()) {
                     return true;
                 }
             }
@@ -263,8 +319,8 @@ public final class Categorizer {
         return SYSTEM_TOP.contains(first) || first.startsWith("lib");
     }
 
-    private static boolean isSystemPath(String[] seg) {
-        if (seg.length < 2) {
+    private static boolean isSystemPath(String[] seg, int n) {
+        if (n < 2) {
             return false;
         }
         if (seg[0].equals("usr")) {

@@ -24,6 +24,9 @@ public final class EntryPaths {
         if (raw.startsWith("/")) {
             return "absolute file name";
         }
+        if (!raw.contains("..")) {
+            return null;
+        }
         int depth = 0;
         for (String seg : raw.split("/")) {
             if (seg.isEmpty() || seg.equals(".")) {
@@ -45,6 +48,13 @@ public final class EntryPaths {
      * that must refuse such names check {@link #problem} first).
      */
     public static String normalize(String raw) {
+        if (isPlain(raw)) {
+            int end = raw.length();
+            if (end > 0 && raw.charAt(end - 1) == '/') {
+                end--;
+            }
+            return end == 0 ? "/" : "/".concat(raw.substring(0, end));
+        }
         String[] segs = raw.split("/");
         String[] out = new String[segs.length];
         int n = 0;
@@ -68,6 +78,35 @@ public final class EntryPaths {
             sb.append('/').append(out[i]);
         }
         return sb.toString();
+    }
+
+    /**
+     * Whether a name is already normal apart from a trailing slash: no leading slash, no empty, "." or
+     * ".." segments. Most names in real layers are.
+     */
+    private static boolean isPlain(String raw) {
+        int n = raw.length();
+        if (n == 0 || raw.charAt(0) == '/') {
+            return false;
+        }
+        int end = raw.charAt(n - 1) == '/' ? n - 1 : n;
+        if (end == 0) {
+            return false;
+        }
+        int segStart = 0;
+        for (int i = 0; i <= end; i++) {
+            if (i == end || raw.charAt(i) == '/') {
+                int len = i - segStart;
+                if (len == 0) {
+                    return false;
+                }
+                if (raw.charAt(segStart) == '.' && (len == 1 || (len == 2 && raw.charAt(segStart + 1) == '.'))) {
+                    return false;
+                }
+                segStart = i + 1;
+            }
+        }
+        return true;
     }
 
     /** Resolves a hard link target: tar stores it relative to the layer root. */

@@ -15,9 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.archivers.tar.TarFile;
 
 /**
  * Walks one layer blob once and lists its entries. Uncompressed layers in a file are walked by seeking
@@ -31,9 +28,6 @@ public final class LayerScanner {
 
     public LayerScanner(ScanOptions options) {
         this.options = options;
-        if (!java.nio.charset.Charset.isSupported(EscapingUtf8.NAME)) {
-            throw new IllegalStateException("charset " + EscapingUtf8.NAME + " is not registered");
-        }
     }
 
     /**
@@ -54,7 +48,10 @@ public final class LayerScanner {
                     Compression c = Compression.sniff(head, n);
                     rejectUnsupported(c);
                     if (c == Compression.NONE && !options.verifyAll()) {
-                        return scanSeekable(ch, collector);
+                        ch.position(0);
+                        TarInput in = TarInput.of(ch);
+                        walk(new TarWalker(in), collector);
+                        return collector.result(-1, Compression.NONE, null);
                     }
                     ch.position(0);
                     return scanStream(Channels.newInputStream(ch), expectedDigest, collector);
@@ -89,20 +86,10 @@ public final class LayerScanner {
         }
     }
 
-    private LayerScan scanSeekable(SeekableByteChannel ch, Collector collector) throws IOException, ImageException {
-        long size = ch.size();
-        ch.position(0);
-        try (TarFile tar = new TarFile(ch, TarConstantsBlock.BLOCK, 512, EscapingUtf8.NAME, false)) {
-            for (TarArchiveEntry e : tar.getEntries()) {
-                long end = e.getDataOffset() + e.getSize();
-                if (end > size || e.getDataOffset() > size) {
-                    throw new ImageException("truncated: the layer tar ends inside the entry "
-                            + quote(e.getName()));
-                }
-                collector.accept(e, () -> tar.getInputStream(e));
-            }
+    private void walk(TarWalker w, Collector collector) throws IOException, ImageException {
+        while (w.next()) {
+            collector.accept(w);
         }
-        return collector.result(-1, Compression.NONE, null);
     }
 
     private LayerScan scanStream(InputStream raw, String expectedDigest, Collector collector)
@@ -116,22 +103,14 @@ public final class LayerScanner {
         Compression c = Compression.sniff(head, head.length);
         rejectUnsupported(c);
         InputStream decoded = switch (c) {
-            case GZIP -> new BufferedInputStream(
-                    new MeteredInputStream(new GZIPInputStream(buffered, BUFFER), "gzip", false), BUFFER);
-            case ZSTD -> new BufferedInputStream(
-                    new MeteredInputStream(new ZstdInputStreamNoFinalizer(buffered), "zstd", false), BUFFER);
+            case GZIP -> new MeteredInputStream(new GZIPInputStream(buffered, BUFFER), "gzip", false);
+            case ZSTD -> new MeteredInputStream(new ZstdInputStreamNoFinalizer(buffered), "zstd", false);
             default -> buffered;
         };
-        MeteredInputStream tarStream = new MeteredInputStream(decoded, "tar-read", false);
-        if (head.length > 0) {
-            TarArchiveInputStream tis = new TarArchiveInputStream(tarStream, TarConstantsBlock.BLOCK, 512,
-                    EscapingUtf8.NAME, false);
-            TarArchiveEntry e;
-            while ((e = tis.getNextEntry()) != null) {
-                collector.accept(e, () -> tis);
-            }
-        }
-        // Read what follows the end-of-archive blocks: it lets gzip check its CRC and the digest see
+        MeteredInputStream tarStream = new MeteredInputStream(
+                c == Compression.NONE ? decoded : new BufferedInputStream(decoded, BUFFER), "tar-read", false);
+        walk(new TarWalker(TarInput.of(tarStream)), collector);
+        // Read what follows the end-of-archive blocks: gzip checks its CRC at the end, and the digest needs
         // every byte.
         tarStream.drain();
         blob.drain();
@@ -153,12 +132,11 @@ public final class LayerScanner {
                 if (e instanceof ZipException) {
                     yield "corrupt gzip data (" + msg + ")";
                 }
-                String lower = msg.toLowerCase();
-                if (lower.contains("truncated") || e instanceof EOFException) {
-                    yield "truncated: the layer tar ended early";
+                if (e instanceof EOFException) {
+                    yield "truncated: " + msg;
                 }
-                if (lower.contains("header") || lower.contains("parse") || lower.contains("checksum")) {
-                    yield "corrupt tar header (" + msg + ")";
+                if (e instanceof TarWalker.TarFormatException) {
+                    yield "corrupt layer tar: " + msg;
                 }
                 yield "unreadable layer tar (" + msg + ")";
             }
@@ -170,12 +148,6 @@ public final class LayerScanner {
         return "\"" + name + "\"";
     }
 
-    /** Opens the content of the current entry. */
-    @FunctionalInterface
-    private interface ContentOpener {
-        InputStream open() throws IOException;
-    }
-
     /** Turns tar entries into LayerEntry values. */
     private final class Collector {
         private final List<LayerEntry> entries = new ArrayList<>();
@@ -184,8 +156,8 @@ public final class LayerScanner {
         private long fileBytes;
         private int suppressedWarnings;
 
-        void accept(TarArchiveEntry e, ContentOpener content) throws IOException, ImageException {
-            String raw = e.getName();
+        void accept(TarWalker w) throws IOException, ImageException {
+            String raw = w.name();
             String problem = EntryPaths.problem(raw);
             if (problem != null) {
                 if (!options.lenientNames() || problem.contains("climbs")) {
@@ -211,26 +183,24 @@ public final class LayerScanner {
             EntryKind kind;
             String link = null;
             long size = 0;
-            if (e.isDirectory()) {
+            byte t = w.type();
+            if (t == TarWalker.DIRECTORY) {
                 kind = EntryKind.DIR;
-            } else if (e.isSymbolicLink()) {
+            } else if (t == TarWalker.SYMLINK) {
                 kind = EntryKind.SYMLINK;
-                link = e.getLinkName();
-            } else if (e.isLink()) {
+                link = w.linkName();
+            } else if (t == TarWalker.HARDLINK) {
                 kind = EntryKind.HARDLINK;
-                String rawLink = e.getLinkName();
+                String rawLink = w.linkName();
                 String lp = EntryPaths.problem(rawLink);
                 if (lp != null && (!options.lenientNames() || lp.contains("climbs"))) {
                     throw new ImageException("hard link " + quote(raw) + " points outside the layer: "
                             + lp + ": " + quote(rawLink));
                 }
-                link = EntryPaths.linkTarget(rawLink);
-            } else if (e.isFile() || e.getLinkFlag() == TarArchiveEntry.LF_CONTIG) {
+                link = EntryPaths.normalize(rawLink);
+            } else if (w.isRegularFile()) {
                 kind = EntryKind.FILE;
-                size = e.getRealSize();
-                if (size < 0) {
-                    throw new ImageException("negative size for " + quote(raw));
-                }
+                size = w.realSize();
             } else {
                 kind = EntryKind.OTHER;
             }
@@ -238,18 +208,13 @@ public final class LayerScanner {
                 fileBytes += size;
                 if (options.capture().test(path)) {
                     if (size <= options.captureLimit()) {
-                        InputStream in = content.open();
-                        byte[] data = in.readNBytes((int) size);
-                        if (data.length < size) {
-                            throw new ImageException("truncated: the layer tar ends inside " + quote(raw));
-                        }
-                        captured.put(path, data);
+                        captured.put(path, w.readContent((int) size));
                     } else {
                         warn("not read (" + size + " bytes, over the limit): " + quote(raw));
                     }
                 }
             }
-            entries.add(new LayerEntry(path, kind, size, link, e.getMode()));
+            entries.add(new LayerEntry(path, kind, size, link, w.mode()));
         }
 
         private void warn(String w) {
@@ -266,10 +231,5 @@ public final class LayerScanner {
             }
             return new LayerScan(entries, captured, fileBytes, tarBytes, c, digest, warnings);
         }
-    }
-
-    /** Tar block sizes. */
-    private static final class TarConstantsBlock {
-        static final int BLOCK = 512;
     }
 }

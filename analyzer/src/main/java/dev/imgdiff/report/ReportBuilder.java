@@ -38,7 +38,8 @@ public final class ReportBuilder {
             TopN<ImageReport.ChangeRow> largest = new TopN<>(top, Comparator.comparingLong(ImageReport.ChangeRow::bytes)
                     .thenComparing(ImageReport.ChangeRow::path, Comparator.reverseOrder()));
             for (Change c : l.delta().changes()) {
-                if (c.type() != Change.Type.DELETED && c.bytes() > 0) {
+                if (c.type() != Change.Type.DELETED && c.bytes() > 0
+                        && largest.wouldAccept(new ImageReport.ChangeRow("", c.bytes(), null))) {
                     largest.offer(new ImageReport.ChangeRow(c.node().path(), c.bytes(), c.type().name().toLowerCase()));
                 }
             }
@@ -54,13 +55,14 @@ public final class ReportBuilder {
         TopN<ImageReport.FileRow> files = new TopN<>(top, FILES);
         Categorizer cat = a.categorizer();
         a.tree().forEachLeaf(n -> {
-            if (n.size() > 0) {
+            if (n.size() > 0 && files.wouldAccept(new ImageReport.FileRow("", n.size(), 0, null))) {
                 files.offer(new ImageReport.FileRow(n.path(), n.size(), n.layer(), cat.of(n).label()));
             }
         });
         TopN<ImageReport.DirRow> dirs = new TopN<>(top, DIRS);
         a.tree().forEachNode(n -> {
-            if (n.isDirectory() && n.parent() != null && n.size() > 0 && !passThrough(n)) {
+            if (n.isDirectory() && n.parent() != null && n.size() > 0
+                    && dirs.wouldAccept(new ImageReport.DirRow("", n.size(), 0)) && !passThrough(n)) {
                 dirs.offer(new ImageReport.DirRow(n.path(), n.size(), n.files()));
             }
         });
@@ -76,8 +78,11 @@ public final class ReportBuilder {
 
     /** A directory whose bytes all sit in one child directory adds nothing to a list of largest directories. */
     private static boolean passThrough(Node dir) {
-        List<Node> kids = dir.children();
-        return kids.size() == 1 && kids.get(0).isDirectory() && kids.get(0).size() == dir.size();
+        if (dir.childCount() != 1) {
+            return false;
+        }
+        Node only = dir.childrenUnsorted().iterator().next();
+        return only.isDirectory() && only.size() == dir.size();
     }
 
     public ComparisonReport compare(Analysis a, Analysis b) {
@@ -149,7 +154,7 @@ public final class ReportBuilder {
             TreeDiff.leaves(n, leaf -> {
                 bytes += leaf.size();
                 count++;
-                if (leaf.size() > 0) {
+                if (leaf.size() > 0 && files.wouldAccept(new ImageReport.FileRow("", leaf.size(), 0, null))) {
                     files.offer(new ImageReport.FileRow(leaf.path(), leaf.size(), leaf.layer(),
                             categorizer.of(leaf).label()));
                 }

@@ -18,6 +18,11 @@ public final class TopN<T> {
         this.heap = new PriorityQueue<>(Math.max(1, this.n + 1), order);
     }
 
+    /** Whether an item that compares like {@code probe} would make it in: lets callers skip building items. */
+    public boolean wouldAccept(T probe) {
+        return n > 0 && (heap.size() < n || order.compare(probe, heap.peek()) > 0);
+    }
+
     public void offer(T item) {
         if (n == 0) {
             return;

@@ -30,6 +30,12 @@ public final class Node {
     private boolean detached;
     /** The layer that created this node: it was not visible below that layer. */
     final int born;
+    /** The layer whose change list holds this node, and where. */
+    int changeLayer = -1;
+    int changeIndex;
+    /** The bytes this name carries as of the end of the last layer applied. */
+    long carried;
+    private byte category = -1;
 
     Node(String name, Node parent, EntryKind kind, int layer) {
         this.name = name;
@@ -89,6 +95,16 @@ public final class Node {
         return detached;
     }
 
+    /** The category ordinal the analysis gave this node, or -1 before it did. */
+    public int category() {
+        return category;
+    }
+
+    /** Set by the analysis once, before the tree is shared. */
+    public void setCategory(int ordinal) {
+        this.category = (byte) ordinal;
+    }
+
     /** The absolute path ("/" for the root). */
     public String path() {
         if (parent == null) {
@@ -120,17 +136,19 @@ public final class Node {
         return children == null ? null : children.get(childName);
     }
 
-    int childCount() {
+    /** How many children a directory has. */
+    public int childCount() {
         return children == null ? 0 : children.size();
     }
 
-    Iterable<Node> childrenUnsorted() {
+    /** The children in no particular order: cheaper than {@link #children()} when order does not matter. */
+    public Iterable<Node> childrenUnsorted() {
         return children == null ? List.of() : children.values();
     }
 
     Node addChild(String childName, EntryKind childKind, int childLayer) {
         if (children == null) {
-            children = new HashMap<>(4);
+            children = new HashMap<>(8);
         }
         Node n = new Node(childName, this, childKind, childLayer);
         children.put(childName, n);
@@ -142,6 +160,10 @@ public final class Node {
             children.remove(child.name);
         }
         child.detached = true;
+    }
+
+    void markDetached() {
+        detached = true;
     }
 
     void set(EntryKind newKind, int newLayer, int newMode, String newLink) {

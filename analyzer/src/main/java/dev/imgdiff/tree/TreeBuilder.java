@@ -31,7 +31,8 @@ final class TreeBuilder {
     private final class LayerState {
         final int index;
         final List<Change> changes = new ArrayList<>();
-        final Map<String, Integer> changeAt = new HashMap<>();
+        /** Inodes with hard links whose names changed in this layer. */
+        final java.util.Set<Inode> shared = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         final Map<String, Change> pendingDeleted = new LinkedHashMap<>();
         String cachedDirPath;
         Node cachedDir;
@@ -40,12 +41,12 @@ final class TreeBuilder {
             this.index = index;
         }
 
-        void record(String path, Change c) {
-            Integer at = changeAt.get(path);
-            if (at != null) {
-                changes.set(at, c);
+        void record(Node node, Change c) {
+            if (node.changeLayer == index) {
+                changes.set(node.changeIndex, c);
             } else {
-                changeAt.put(path, changes.size());
+                node.changeLayer = index;
+                node.changeIndex = changes.size();
                 changes.add(c);
             }
         }
@@ -56,12 +57,13 @@ final class TreeBuilder {
         imageSize += scan.fileBytes();
         for (LayerEntry e : scan.entries()) {
             if (e.kind() == EntryKind.WHITEOUT) {
+                ensureDirs(EntryPaths.parent(e.path()), st);
                 Node n = lookup(e.path());
                 if (n != null) {
                     remove(n, e.path(), st, Waste.Reason.DELETED);
                 }
             } else if (e.kind() == EntryKind.OPAQUE) {
-                Node d = lookup(e.path());
+                Node d = ensureDirs(e.path(), st);
                 if (d != null && d.isDirectory()) {
                     for (Node child : new ArrayList<>(d.children())) {
                         remove(child, join(e.path(), child.name()), st, Waste.Reason.OPAQUE);
@@ -84,6 +86,9 @@ final class TreeBuilder {
     }
 
     private void finishLayer(LayerState st, long size) {
+        for (Inode inode : st.shared) {
+            inode.settleCarrier();
+        }
         int added = 0;
         int modified = 0;
         long addedBytes = 0;
@@ -93,6 +98,7 @@ final class TreeBuilder {
             if (c == null) {
                 continue;
             }
+            c = new Change(c.node(), c.type(), c.node().carried);
             all.add(c);
             if (c.type() == Change.Type.ADDED) {
                 added++;
@@ -110,13 +116,14 @@ final class TreeBuilder {
             all.add(c);
         }
         deltas.add(new LayerDelta(st.index, size, added, addedBytes, modified, modifiedBytes, deleted, deletedBytes,
-                0, all));
+                0, java.util.Collections.unmodifiableList(all)));
     }
 
     private void put(LayerEntry e, LayerState st) {
         String path = e.path();
         Node parent = ensureDirs(EntryPaths.parent(path), st);
-        String name = intern(EntryPaths.baseName(path));
+        String base = EntryPaths.baseName(path);
+        String name = e.kind() == EntryKind.DIR ? intern(base) : base;
         Node existing = parent.child(name);
         int layer = st.index;
         if (e.kind() == EntryKind.DIR) {
@@ -137,13 +144,13 @@ final class TreeBuilder {
             remove(existing, path, st, Waste.Reason.REPLACED);
             type = before || st.pendingDeleted.remove(path) != null ? Change.Type.MODIFIED : Change.Type.ADDED;
             node = parent.addChild(name, e.kind(), layer);
-        } else if (existing != null && existing.born == layer && st.changeAt.containsKey(path)) {
+        } else if (existing != null && existing.changeLayer == layer) {
             // Written again by the same layer: the earlier copy is waste, the path keeps its first verdict.
-            release(existing, path, layer, Waste.Reason.DUPLICATE_IN_LAYER);
-            type = st.changes.get(st.changeAt.get(path)).type();
+            release(existing, path, st, Waste.Reason.DUPLICATE_IN_LAYER);
+            type = st.changes.get(existing.changeIndex).type();
             node = existing;
         } else if (existing != null) {
-            release(existing, path, layer, Waste.Reason.OVERWRITTEN);
+            release(existing, path, st, Waste.Reason.OVERWRITTEN);
             type = Change.Type.MODIFIED;
             node = existing;
         } else {
@@ -152,26 +159,30 @@ final class TreeBuilder {
         }
         node.set(e.kind(), layer, e.mode(), e.link());
         node.inode = null;
+        node.carried = 0;
         long bytes = 0;
         if (e.kind() == EntryKind.FILE) {
-            node.inode = new Inode(e.size(), layer);
+            node.inode = new Inode(e.size(), layer, node);
             node.inode.names = 1;
+            node.carried = e.size();
             bytes = e.size();
         } else if (e.kind() == EntryKind.HARDLINK) {
             Node target = lookup(e.link());
             if (target != null && target.inode != null && target != node) {
                 node.inode = target.inode;
                 node.inode.names++;
+                node.inode.addLink(node);
+                st.shared.add(node.inode);
             } else {
                 warn("hard link " + path + " points to " + e.link() + ", which is not a file here");
-                node.inode = new Inode(0, layer);
+                node.inode = new Inode(0, layer, node);
                 node.inode.names = 1;
             }
         }
         if (captured.containsKey(path)) {
             captured.remove(path);
         }
-        st.record(path, new Change(node, type, bytes));
+        st.record(node, new Change(node, type, bytes));
     }
 
     /** Finds or makes the directory at {@code path}, replacing any non-directory on the way. */
@@ -212,26 +223,27 @@ final class TreeBuilder {
             Node n = stack.pop();
             String p = paths.pop();
             if (n.isDirectory()) {
+                n.markDetached();
                 for (Node c : n.childrenUnsorted()) {
                     stack.push(c);
                     paths.push(join(p, c.name()));
                 }
                 continue;
             }
+            n.markDetached();
             if (n.born < st.index) {
-                long held = n.kind() == EntryKind.FILE && n.inode != null ? n.inode.size : 0;
-                st.pendingDeleted.put(p, new Change(n, Change.Type.DELETED, held));
+                st.pendingDeleted.put(p, new Change(n, Change.Type.DELETED, n.carried));
             } else {
                 // Written earlier by this very layer, then replaced by it: the earlier write cancels out.
-                Integer at = st.changeAt.remove(p);
-                if (at != null) {
-                    Change old = st.changes.set(at, null);
-                    if (old.type() == Change.Type.MODIFIED) {
+                if (n.changeLayer == st.index) {
+                    Change old = st.changes.set(n.changeIndex, null);
+                    n.changeLayer = -1;
+                    if (old != null && old.type() == Change.Type.MODIFIED) {
                         st.pendingDeleted.put(p, new Change(n, Change.Type.DELETED, 0));
                     }
                 }
             }
-            release(n, p, st.index, n.born == st.index ? Waste.Reason.DUPLICATE_IN_LAYER : reason);
+            release(n, p, st, n.born == st.index ? Waste.Reason.DUPLICATE_IN_LAYER : reason);
             captured.remove(p);
         }
         node.parent().removeChild(node);
@@ -239,14 +251,17 @@ final class TreeBuilder {
     }
 
     /** A name of an inode goes away; when it was the last, the inode's bytes are waste. */
-    private void release(Node n, String path, int hiddenBy, Waste.Reason reason) {
+    private void release(Node n, String path, LayerState st, Waste.Reason reason) {
         Inode inode = n.inode;
         if (inode == null) {
             return;
         }
         inode.names--;
+        if (inode.links != null) {
+            st.shared.add(inode);
+        }
         if (inode.names == 0 && inode.size > 0) {
-            waste.add(new Waste(n, path, inode.layer, hiddenBy, inode.size, reason));
+            waste.add(new Waste(n, path, inode.layer, st.index, inode.size, reason));
         }
     }
 
@@ -281,35 +296,21 @@ final class TreeBuilder {
     }
 
     FileTree finish() {
-        // Attribute each visible inode to one name: its file entry if visible, else a hard link.
-        List<Node> leaves = new ArrayList<>();
-        int[] dirCount = {0};
+        // Every visible name already carries its bytes (see Inode.settleCarrier).
+        int dirCount = 0;
         Deque<Node> stack = new ArrayDeque<>();
         stack.push(root);
         while (!stack.isEmpty()) {
             Node n = stack.pop();
             if (n.isDirectory()) {
                 if (n != root) {
-                    dirCount[0]++;
+                    dirCount++;
                 }
-                List<Node> kids = n.children();
-                for (int i = kids.size() - 1; i >= 0; i--) {
-                    stack.push(kids.get(i));
+                for (Node c : n.childrenUnsorted()) {
+                    stack.push(c);
                 }
             } else {
-                leaves.add(n);
-            }
-        }
-        for (Node n : leaves) {
-            if (n.kind() == EntryKind.FILE && n.inode != null && !n.inode.attributed) {
-                n.inode.attributed = true;
-                n.setSize(n.inode.size);
-            }
-        }
-        for (Node n : leaves) {
-            if (n.kind() == EntryKind.HARDLINK && n.inode != null && !n.inode.attributed) {
-                n.inode.attributed = true;
-                n.setSize(n.inode.size);
+                n.setSize(n.carried);
             }
         }
         sumDirectories();
@@ -325,13 +326,13 @@ final class TreeBuilder {
         List<LayerDelta> done = new ArrayList<>();
         for (LayerDelta d : deltas) {
             done.add(new LayerDelta(d.index(), d.size(), d.added(), d.addedBytes(), d.modified(), d.modifiedBytes(),
-                    d.deleted(), d.deletedBytes(), perLayer[d.index()], List.copyOf(d.changes())));
+                    d.deleted(), d.deletedBytes(), perLayer[d.index()], d.changes()));
         }
         if (content + wasted != imageSize) {
             throw new IllegalStateException("accounting error: content " + content + " + wasted " + wasted
                     + " != image " + imageSize);
         }
-        return new FileTree(root, done, waste, imageSize, content, wasted, root.files(), dirCount[0], captured, warnings);
+        return new FileTree(root, done, waste, imageSize, content, wasted, root.files(), dirCount, captured, warnings);
     }
 
     /** Post-order sums without recursion (paths can be deep in hostile images). */
