@@ -67,7 +67,7 @@ final class NpmProjects {
                 Set<String> dev = new HashSet<>();
                 JsonNode packages = tree.get("packages");
                 if (packages != null && packages.isObject()) {
-                    packages.fields().forEachRemaining(e -> {
+                    packages.properties().forEach(e -> {
                         if (e.getValue().path("dev").asBoolean(false)) {
                             dev.add(e.getKey());
                         }
@@ -102,7 +102,7 @@ final class NpmProjects {
 
     /** Lockfile v1: nested "dependencies" objects with "dev": true. */
     private static void collectV1(JsonNode deps, String prefix, Set<String> dev) {
-        deps.fields().forEachRemaining(e -> {
+        deps.properties().forEach(e -> {
             String key = prefix + e.getKey();
             if (e.getValue().path("dev").asBoolean(false)) {
                 dev.add(key);

@@ -109,6 +109,33 @@ public final class EntryPaths {
         return true;
     }
 
+    /**
+     * A name in double quotes with control characters, quotes and invalid UTF-8 escaped ({@code \n},
+     * {@code \x1b}, {@code \xff}), so an error message stays one printable line whatever the name holds.
+     */
+    public static String quote(String raw) {
+        StringBuilder sb = new StringBuilder(raw.length() + 2).append('"');
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (EscapingUtf8.isEscapedByte(c)) {
+                sb.append(String.format("\\x%02x", EscapingUtf8.escapedByte(c)));
+            } else if (c == '\n') {
+                sb.append("\\n");
+            } else if (c == '\r') {
+                sb.append("\\r");
+            } else if (c == '\t') {
+                sb.append("\\t");
+            } else if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F)) {
+                sb.append(String.format("\\x%02x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
+    }
+
     /** Resolves a hard link target: tar stores it relative to the layer root. */
     public static String linkTarget(String raw) {
         return normalize(raw);

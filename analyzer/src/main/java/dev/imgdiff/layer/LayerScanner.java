@@ -145,7 +145,7 @@ public final class LayerScanner {
     }
 
     static String quote(String name) {
-        return "\"" + name + "\"";
+        return EntryPaths.quote(name);
     }
 
     /** Turns tar entries into LayerEntry values. */

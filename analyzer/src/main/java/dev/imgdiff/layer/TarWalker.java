@@ -213,9 +213,50 @@ final class TarWalker {
         return b;
     }
 
-    /** Reads the rest of the input (what follows the end-of-archive blocks). */
+    /** Where the reader stands in the tar. */
     long position() {
         return in.position();
+    }
+
+    /** The stored size of the current entry (what its content occupies in the tar). */
+    long storedSize() {
+        return size;
+    }
+
+    /**
+     * The current entry's content as a stream that ends with the entry. Reading it is optional:
+     * {@link #next()} skips whatever is left.
+     */
+    java.io.InputStream contentStream() {
+        return new java.io.InputStream() {
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (contentLeft <= 0) {
+                    return -1;
+                }
+                int want = (int) Math.min(len, contentLeft);
+                int n = in.readFully(b, off, want);
+                contentLeft -= n;
+                if (n < want) {
+                    throw new EOFException("the tar ends inside an entry");
+                }
+                return n;
+            }
+
+            @Override
+            public long skip(long n) throws IOException {
+                long k = Math.min(n, contentLeft);
+                in.skip(k);
+                contentLeft -= k;
+                return k;
+            }
+        };
     }
 
     private void skipContent(long stored) throws IOException {

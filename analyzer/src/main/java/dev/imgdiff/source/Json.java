@@ -61,7 +61,7 @@ final class Json {
         JsonNode v = n.get(field);
         Map<String, String> out = new LinkedHashMap<>();
         if (v != null && v.isObject()) {
-            v.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+            v.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
         }
         return out;
     }

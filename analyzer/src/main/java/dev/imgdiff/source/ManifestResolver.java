@@ -364,12 +364,12 @@ final class ManifestResolver {
         try {
             b = store.find(name);
         } catch (TarBlobStore.TruncatedMemberException e) {
-            throw new ImageException("truncated archive: layer " + (index + 1) + "/" + total + " (" + id
-                    + ") runs past the end of the file", e);
+            throw new ImageException("truncated archive: the file ends inside this layer's blob", e)
+                    .inLayer(new LayerRef(index, name, id, null, null, 0).describe(total));
         }
         if (b.isEmpty()) {
-            throw new ImageException("missing blob: the manifest names " + id + " (layer " + (index + 1) + "/" + total
-                    + ") but the image does not contain it");
+            throw new ImageException("missing blob: the manifest names " + name + " but the image does not contain it")
+                    .inLayer(new LayerRef(index, name, id.startsWith("sha256:") ? id : null, null, null, 0).describe(total));
         }
         return b.get().size();
     }

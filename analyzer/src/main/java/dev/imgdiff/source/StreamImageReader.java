@@ -3,13 +3,13 @@ package dev.imgdiff.source;
 import dev.imgdiff.layer.BlobSource;
 import dev.imgdiff.layer.Compression;
 import dev.imgdiff.layer.EntryPaths;
-import dev.imgdiff.layer.EscapingUtf8;
+import dev.imgdiff.layer.EntryKind;
+import dev.imgdiff.layer.TarMembers;
 import dev.imgdiff.layer.LayerScan;
 import dev.imgdiff.layer.LayerScanner;
 import dev.imgdiff.model.ImageException;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -17,8 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * Reads a {@code docker save} (or oci-archive) stream front to back, once. The manifest comes last in
@@ -50,58 +48,49 @@ final class StreamImageReader {
         Map<String, LayerScan> scans = new HashMap<>();
         Map<String, ImageException> failures = new HashMap<>();
         LayerScanner scanner = new LayerScanner(options.scan());
-        TarArchiveInputStream tis = new TarArchiveInputStream(archive, 10240, 512, EscapingUtf8.NAME, false);
-        String current = null;
-        int members = 0;
+        int members;
         try {
-            TarArchiveEntry e;
-            while ((e = tis.getNextEntry()) != null) {
-                members++;
-                String name = EntryPaths.normalize(e.getName()).substring(1);
-                current = name;
-                if (e.isDirectory()) {
-                    continue;
-                }
-                if (e.isSymbolicLink()) {
-                    String target = e.getLinkName().startsWith("/") ? e.getLinkName()
-                            : EntryPaths.parent("/" + name) + "/" + e.getLinkName();
+            members = TarMembers.stream(archive, (m, content) -> {
+                String name = m.name();
+                if (m.kind() == EntryKind.SYMLINK) {
+                    String target = m.link().startsWith("/") ? m.link() : EntryPaths.parent("/" + name) + "/" + m.link();
                     store.putLink(name, EntryPaths.normalize(target).substring(1));
-                    continue;
+                    return;
                 }
-                if (e.isLink()) {
-                    store.putLink(name, EntryPaths.normalize(e.getLinkName()).substring(1));
-                    continue;
+                if (m.kind() == EntryKind.HARDLINK) {
+                    store.putLink(name, EntryPaths.normalize(m.link()).substring(1));
+                    return;
                 }
-                long size = e.getSize();
-                BufferedInputStream member = new BufferedInputStream(new NoClose(tis), 1 << 16);
+                if (m.kind() != EntryKind.FILE) {
+                    return;
+                }
+                long size = m.size();
+                BufferedInputStream member = new BufferedInputStream(content, 1 << 16);
                 member.mark(Compression.SNIFF_LENGTH);
                 byte[] first = member.readNBytes(Compression.SNIFF_LENGTH);
                 member.reset();
                 if (size <= MAX_DOCUMENT && looksLikeDocument(name, first)) {
                     byte[] doc = member.readNBytes((int) size);
                     if (doc.length < size) {
-                        throw new ImageException("truncated archive: the stream ended inside " + name);
+                        throw new EOFException("the stream ends inside " + name);
                     }
                     store.putDocument(name, doc);
-                    continue;
+                    return;
                 }
                 String digest = ManifestResolver.digestFromBlobName(name);
                 store.putPassed(name, size);
                 try {
                     scans.put(name, scanner.scan(BlobSource.ofStream(member, size), digest));
                 } catch (ImageException ex) {
-                    failures.put(name, ex);
-                    if (ex.getMessage().startsWith("truncated")) {
-                        throw new ImageException("truncated archive: the stream ended inside " + name, ex);
+                    if (ex.getMessage().startsWith("truncated: the blob ended early")) {
+                        throw new EOFException("the stream ends inside " + name);
                     }
+                    failures.put(name, ex);
                 }
-            }
+            });
+        } catch (EOFException ex) {
+            throw new ImageException("truncated archive: " + ex.getMessage(), ex);
         } catch (IOException ex) {
-            String msg = String.valueOf(ex.getMessage()).toLowerCase();
-            if (ex instanceof EOFException || msg.contains("truncated") || msg.contains("unexpected end")) {
-                throw new ImageException("truncated archive: the stream ended"
-                        + (current == null ? "" : " inside " + current), ex);
-            }
             throw new ImageException("unreadable archive (" + ex.getMessage() + ")", ex);
         }
         if (members == 0) {
@@ -151,16 +140,5 @@ final class StreamImageReader {
             return b == '{' || b == '[';
         }
         return false;
-    }
-
-    /** Keeps a scanner from closing the archive stream under it. */
-    private static final class NoClose extends FilterInputStream {
-        NoClose(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

@@ -2,7 +2,8 @@ package dev.imgdiff.source;
 
 import dev.imgdiff.layer.BlobSource;
 import dev.imgdiff.layer.EntryPaths;
-import dev.imgdiff.layer.EscapingUtf8;
+import dev.imgdiff.layer.EntryKind;
+import dev.imgdiff.layer.TarMembers;
 import dev.imgdiff.model.ImageException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -15,8 +16,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarFile;
 
 /**
  * The members of a tar file (a {@code docker save} or an oci-archive), found by reading only the
@@ -52,34 +51,29 @@ final class TarBlobStore implements BlobStore {
         if (size == 0) {
             throw new ImageException("empty file: not an image archive");
         }
-        TarFile tar;
+        TarMembers.Index index;
         try {
-            tar = new TarFile(new RegionChannel(file, 0, size), 10240, 512, EscapingUtf8.NAME, false);
+            index = TarMembers.index(new RegionChannel(file, 0, size));
         } catch (IOException e) {
             throw new ImageException("not a tar archive (" + e.getMessage() + ")", e);
         }
-        try (tar) {
-            if (tar.getEntries().isEmpty()) {
-                throw new ImageException("not an image archive: the file is not a tar archive or is empty");
+        truncatedMember = index.truncatedMember();
+        if (index.members().isEmpty() && truncatedMember == null) {
+            throw new ImageException("not an image archive: the tar is empty");
+        }
+        for (TarMembers.Member m : index.members()) {
+            String name = m.name();
+            if (m.kind() == EntryKind.SYMLINK) {
+                String target = m.link().startsWith("/") ? m.link() : EntryPaths.parent("/" + name) + "/" + m.link();
+                members.put(name, new Member(0, 0, EntryPaths.normalize(target).substring(1)));
+            } else if (m.kind() == EntryKind.HARDLINK) {
+                members.put(name, new Member(0, 0, EntryPaths.normalize(m.link()).substring(1)));
+            } else if (m.kind() == EntryKind.FILE) {
+                members.put(name, new Member(m.dataOffset(), m.size(), null));
             }
-            for (TarArchiveEntry e : tar.getEntries()) {
-                String name = EntryPaths.normalize(e.getName()).substring(1);
-                if (e.isSymbolicLink()) {
-                    String target = e.getLinkName().startsWith("/") ? e.getLinkName()
-                            : EntryPaths.parent("/" + name) + "/" + e.getLinkName();
-                    members.put(name, new Member(0, 0, EntryPaths.normalize(target).substring(1)));
-                } else if (e.isLink()) {
-                    members.put(name, new Member(0, 0, EntryPaths.normalize(e.getLinkName()).substring(1)));
-                } else if (!e.isDirectory()) {
-                    long end = e.getDataOffset() + e.getSize();
-                    if (end > size) {
-                        truncatedMember = name;
-                        members.put(name, new Member(e.getDataOffset(), -1, null));
-                    } else {
-                        members.put(name, new Member(e.getDataOffset(), e.getSize(), null));
-                    }
-                }
-            }
+        }
+        if (truncatedMember != null) {
+            members.put(truncatedMember, new Member(0, -1, null));
         }
     }
 
