@@ -49,8 +49,10 @@ public final class ImageSources {
         }
         Path path = Path.of(ref.location());
         if (!Files.exists(path)) {
-            throw new ImageException("no such file or folder: " + ref.location()
-                    + " (tried: a file or folder; name images in a daemon or registry with docker-daemon: or docker://)");
+            throw new ImageException("no such file or folder"
+                    + (ref.transport() == ImageReference.Transport.PATH
+                    ? " (tried: a file or folder of that name; the Docker daemon and registries are not supported yet)"
+                    : ""));
         }
         if (Files.isDirectory(path)) {
             return readDirectory(path, ref, options);

@@ -36,7 +36,14 @@ final class Json {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new ImageException("malformed " + what + where + ": " + e.getOriginalMessage(), e);
+            String m = String.valueOf(e.getOriginalMessage());
+            for (String cut : new String[]{" (start marker", "\n", " at [Source"}) {
+                int i = m.indexOf(cut);
+                if (i > 0) {
+                    m = m.substring(0, i);
+                }
+            }
+            throw new ImageException("malformed " + what + where + ": " + m, e);
         } catch (java.io.IOException e) {
             throw new ImageException("malformed " + what + ": " + e.getMessage(), e);
         }

@@ -315,7 +315,17 @@ final class ManifestResolver {
     }
 
     private ImageConfig readConfig(String name, String digest) throws ImageException, IOException {
-        JsonNode c = Json.parse(read(name, digest), "image config " + (digest != null ? digest : name));
+        byte[] doc;
+        try {
+            doc = read(name, digest);
+        } catch (ImageException e) {
+            if (e.getMessage().startsWith("missing blob")) {
+                throw new ImageException("missing blob: the image config " + (digest != null ? digest : name)
+                        + " is not in the image", e);
+            }
+            throw e;
+        }
+        JsonNode c = Json.parse(doc, "image config " + (digest != null ? digest : name));
         if (!c.isObject()) {
             throw new ImageException("malformed image config: not a JSON object");
         }

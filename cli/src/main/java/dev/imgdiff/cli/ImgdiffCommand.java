@@ -63,6 +63,9 @@ public final class ImgdiffCommand implements Callable<Integer> {
         if (images.isEmpty()) {
             throw new CommandLine.ParameterException(cmd, "name two images to compare (or one to analyse)");
         }
+        if (images.size() > 2) {
+            throw new CommandLine.ParameterException(cmd, "too many images: compare two at a time");
+        }
         if (images.size() == 1) {
             return Runs.analyzeOne(images.get(0), imageOptions, outputOptions, console, cmd);
         }
