@@ -81,8 +81,9 @@ public final class FileTree {
         while (!stack.isEmpty()) {
             Node n = stack.pop();
             action.accept(n);
-            for (Node c : n.childrenUnsorted()) {
-                stack.push(c);
+            int k = n.childCount();
+            for (int i = 0; i < k; i++) {
+                stack.push(n.kid(i));
             }
         }
     }

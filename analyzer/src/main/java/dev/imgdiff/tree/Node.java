@@ -2,6 +2,7 @@ package dev.imgdiff.tree;
 
 import dev.imgdiff.layer.EntryKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,6 +17,8 @@ import java.util.Map;
  */
 public final class Node {
     private static final Comparator<Node> BY_NAME = Comparator.comparing(n -> n.name);
+    /** Directories with more children than this get a hash index for lookups by name. */
+    private static final int INDEX_AT = 12;
 
     private final String name;
     private Node parent;
@@ -26,7 +29,12 @@ public final class Node {
     Inode inode;
     private long size;
     private int files;
-    private Map<String, Node> children;
+    /** Children in no particular order; an index by name once there are many. */
+    private Node[] kids;
+    private int kidCount;
+    private Map<String, Node> index;
+    /** This node's position in its parent's array. */
+    private int slot;
     private boolean detached;
     /** The layer that created this node: it was not visible below that layer. */
     final int born;
@@ -123,41 +131,78 @@ public final class Node {
 
     /** The children sorted by name (empty for leaves). */
     public List<Node> children() {
-        if (children == null || children.isEmpty()) {
+        if (kidCount == 0) {
             return List.of();
         }
-        List<Node> out = new ArrayList<>(children.values());
-        out.sort(BY_NAME);
-        return Collections.unmodifiableList(out);
+        Node[] copy = Arrays.copyOf(kids, kidCount);
+        Arrays.sort(copy, BY_NAME);
+        return Collections.unmodifiableList(Arrays.asList(copy));
     }
 
     /** The child of that name, or null. */
     public Node child(String childName) {
-        return children == null ? null : children.get(childName);
+        if (index != null) {
+            return index.get(childName);
+        }
+        for (int i = 0; i < kidCount; i++) {
+            if (kids[i].name.equals(childName)) {
+                return kids[i];
+            }
+        }
+        return null;
     }
 
     /** How many children a directory has. */
     public int childCount() {
-        return children == null ? 0 : children.size();
+        return kidCount;
     }
 
     /** The children in no particular order: cheaper than {@link #children()} when order does not matter. */
-    public Iterable<Node> childrenUnsorted() {
-        return children == null ? List.of() : children.values();
+    public List<Node> childrenUnsorted() {
+        return kidCount == 0 ? List.of() : Collections.unmodifiableList(Arrays.asList(kids).subList(0, kidCount));
+    }
+
+    /** Calls {@code action} for each child, in no particular order. */
+    void forEachChild(java.util.function.Consumer<Node> action) {
+        for (int i = 0; i < kidCount; i++) {
+            action.accept(kids[i]);
+        }
+    }
+
+    Node kid(int i) {
+        return kids[i];
     }
 
     Node addChild(String childName, EntryKind childKind, int childLayer) {
-        if (children == null) {
-            children = new HashMap<>(8);
-        }
         Node n = new Node(childName, this, childKind, childLayer);
-        children.put(childName, n);
+        if (kids == null) {
+            kids = new Node[4];
+        } else if (kidCount == kids.length) {
+            kids = Arrays.copyOf(kids, kidCount * 2);
+        }
+        n.slot = kidCount;
+        kids[kidCount++] = n;
+        if (index != null) {
+            index.put(childName, n);
+        } else if (kidCount > INDEX_AT) {
+            index = new HashMap<>(kidCount * 2);
+            for (int i = 0; i < kidCount; i++) {
+                index.put(kids[i].name, kids[i]);
+            }
+        }
         return n;
     }
 
     void removeChild(Node child) {
-        if (children != null) {
-            children.remove(child.name);
+        int i = child.slot;
+        if (i < kidCount && kids[i] == child) {
+            Node last = kids[--kidCount];
+            kids[i] = last;
+            last.slot = i;
+            kids[kidCount] = null;
+            if (index != null) {
+                index.remove(child.name);
+            }
         }
         child.detached = true;
     }
@@ -172,7 +217,9 @@ public final class Node {
         this.mode = newMode;
         this.link = newLink;
         if (newKind != EntryKind.DIR) {
-            children = null;
+            kids = null;
+            kidCount = 0;
+            index = null;
         }
     }
 

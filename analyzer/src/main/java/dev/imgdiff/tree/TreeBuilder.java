@@ -65,7 +65,7 @@ final class TreeBuilder {
             } else if (e.kind() == EntryKind.OPAQUE) {
                 Node d = ensureDirs(e.path(), st);
                 if (d != null && d.isDirectory()) {
-                    for (Node child : new ArrayList<>(d.children())) {
+                    for (Node child : new ArrayList<>(d.childrenUnsorted())) {
                         remove(child, join(e.path(), child.name()), st, Waste.Reason.OPAQUE);
                     }
                 }
@@ -296,24 +296,8 @@ final class TreeBuilder {
     }
 
     FileTree finish() {
-        // Every visible name already carries its bytes (see Inode.settleCarrier).
-        int dirCount = 0;
-        Deque<Node> stack = new ArrayDeque<>();
-        stack.push(root);
-        while (!stack.isEmpty()) {
-            Node n = stack.pop();
-            if (n.isDirectory()) {
-                if (n != root) {
-                    dirCount++;
-                }
-                for (Node c : n.childrenUnsorted()) {
-                    stack.push(c);
-                }
-            } else {
-                n.setSize(n.carried);
-            }
-        }
-        sumDirectories();
+        // Every visible name already carries its bytes (see Inode.settleCarrier); directories sum them.
+        int dirCount = sumDirectories();
         long content = root.size();
         long wasted = 0;
         long[] perLayer = new long[deltas.size()];
@@ -335,30 +319,38 @@ final class TreeBuilder {
         return new FileTree(root, done, waste, imageSize, content, wasted, root.files(), dirCount, captured, warnings);
     }
 
-    /** Post-order sums without recursion (paths can be deep in hostile images). */
-    private void sumDirectories() {
+    /** Post-order sums without recursion (paths can be deep in hostile images); returns the directory count. */
+    private int sumDirectories() {
+        List<Node> dirs = new ArrayList<>();
         Deque<Node> stack = new ArrayDeque<>();
-        Deque<Node> order = new ArrayDeque<>();
         stack.push(root);
         while (!stack.isEmpty()) {
             Node n = stack.pop();
-            order.push(n);
-            for (Node c : n.childrenUnsorted()) {
+            dirs.add(n);
+            int k = n.childCount();
+            for (int i = 0; i < k; i++) {
+                Node c = n.kid(i);
                 if (c.isDirectory()) {
                     stack.push(c);
+                } else {
+                    c.setSize(c.carried);
                 }
             }
         }
-        while (!order.isEmpty()) {
-            Node d = order.pop();
+        for (int j = dirs.size() - 1; j >= 0; j--) {
+            Node d = dirs.get(j);
             long size = 0;
             int files = 0;
-            for (Node c : d.childrenUnsorted()) {
+            int k = d.childCount();
+            for (int i = 0; i < k; i++) {
+                Node c = d.kid(i);
                 size += c.size();
                 files += c.files();
             }
             d.setSize(size);
             d.setFiles(files);
         }
+        return dirs.size() - 1;
     }
+
 }

@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
             "2:usage error",
             "3:image or I/O error",
             "4:internal error (a bug: please report it with --debug output)"},
-        subcommands = {AnalyzeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AnalyzeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class ImgdiffCommand implements Callable<Integer> {
     private final Console console;
 
