@@ -107,6 +107,10 @@ public final class TextRenderer {
         d = tb.files() - ta.files();
         t.row("files", count(ta.files()), count(tb.files()), style.delta(d, Sizes.signedCount(d)), "");
         t.render(out);
+        String headline = headline(c);
+        if (!headline.isEmpty()) {
+            out.append('\n').append("  ").append(headline).append('\n');
+        }
 
         section(out, "By category");
         Table cats = new Table("  ", true, false, false, false, false, false);
@@ -127,9 +131,9 @@ public final class TextRenderer {
         if (c.changed().files() > 0) {
             section(out, "Changed in B (" + count(c.changed().files()) + " files, " + human(c.changed().bytesA())
                     + " → " + human(c.changed().bytesB()) + ")");
-            Table ch = new Table("  ", false, false, true);
+            Table ch = new Table("  ", false, true, false, true);
             for (ComparisonReport.ChangedRow row : c.changed().largest()) {
-                ch.row(human(row.a()), "→ " + human(row.b()), fitPath(row.path(), 30));
+                ch.row(human(row.a()), "→", human(row.b()), fitPath(row.path(), 30));
             }
             ch.render(out);
         }
@@ -140,6 +144,42 @@ public final class TextRenderer {
         warnings(out, a);
         warnings(out, b);
         return out.toString();
+    }
+
+    /**
+     * Where the difference went, biggest first: categories whose bytes or waste changed by at least 1% of
+     * the difference. "B saves 893 MB: toolchain -326 MB, os -245 MB, node_modules.dev -162 MB, …".
+     */
+    private String headline(ComparisonReport c) {
+        long total = c.difference().imageSize();
+        if (total == 0) {
+            return "";
+        }
+        record Part(String name, long bytes) {
+        }
+        java.util.List<Part> parts = new java.util.ArrayList<>();
+        for (ComparisonReport.CategoryDelta cd : c.categories()) {
+            long visible = cd.difference();
+            long waste = cd.wastedB() - cd.wastedA();
+            if (visible != 0) {
+                parts.add(new Part(cd.name(), visible));
+            }
+            if (waste != 0) {
+                parts.add(new Part(cd.name() + " (wasted)", waste));
+            }
+        }
+        parts.sort((x, y) -> Long.compare(Math.abs(y.bytes()), Math.abs(x.bytes())));
+        StringBuilder sb = new StringBuilder();
+        sb.append(total < 0 ? "B saves " + human(-total) + ": " : "B adds " + human(total) + ": ");
+        int shown = 0;
+        for (Part p : parts) {
+            if (shown == 5 || Math.abs(p.bytes()) * 100 < Math.abs(total)) {
+                break;
+            }
+            sb.append(shown == 0 ? "" : ", ").append(p.name()).append(' ').append(style.delta(p.bytes(), Sizes.signed(p.bytes())));
+            shown++;
+        }
+        return shown == 0 ? "" : sb.toString();
     }
 
     private interface Color {
@@ -182,7 +222,7 @@ public final class TextRenderer {
         int fixed = detailed ? 62 : 30;
         for (ImageReport.Layer l : r.layers()) {
             String num = (l.index() + 1) + (l.base() ? style.dim("b") : " ");
-            String instr = Table.fit(clean(l.instruction().isEmpty() ? "(no history)" : l.instruction()),
+            String instr = Table.fit(clean(oneLine(l.instruction().isEmpty() ? "(no history)" : l.instruction())),
                     width - fixed);
             if (detailed) {
                 t.row(num, human(l.size()), change('+', l.added(), l.addedBytes()), change('~', l.modified(),
@@ -215,6 +255,11 @@ public final class TextRenderer {
                 out.append(largest);
             }
         }
+    }
+
+    /** Instructions keep their shell formatting in the history; a table row wants one line. */
+    static String oneLine(String s) {
+        return s.replaceAll("[ \\t\\n\\r]+", " ").strip();
     }
 
     private String change(char sign, int n, long bytes) {
