@@ -2,7 +2,6 @@ package dev.imgdiff.analysis;
 
 import dev.imgdiff.attribute.Categorizer;
 import dev.imgdiff.attribute.Category;
-import dev.imgdiff.layer.LayerScan;
 import dev.imgdiff.model.ImageException;
 import dev.imgdiff.source.ImageReference;
 import dev.imgdiff.source.ImageSources;
@@ -33,15 +32,13 @@ public final class Analyzer {
     }
 
     public Analysis analyze(ImageReference ref, InputStream stdin) throws ImageException {
-        ScannedImage scanned = ImageSources.read(ref, options, stdin);
-        return analyze(scanned);
+        FileTree.Builder builder = FileTree.builder();
+        ScannedImage scanned = ImageSources.read(ref, options, stdin, (layer, scan) -> builder.add(scan));
+        return analyze(scanned, builder.build());
     }
 
-    /** Analyses an image whose layers are already scanned. */
-    public Analysis analyze(ScannedImage scanned) {
-        List<LayerScan> scans = scanned.layers().stream().map(ScannedLayer::scan).toList();
-        FileTree tree = FileTree.build(scans);
-        int n = scans.size();
+    private Analysis analyze(ScannedImage scanned, FileTree tree) {
+        int n = scanned.layers().size();
         int base = baseLayersOverride != null ? Math.max(0, Math.min(baseLayersOverride, n))
                 : History.baseLayers(scanned.config().history(), n);
         List<String> createdBy = History.createdByPerLayer(scanned.config().history(), n);

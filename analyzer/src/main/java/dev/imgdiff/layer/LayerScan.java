@@ -21,4 +21,9 @@ public record LayerScan(List<LayerEntry> entries, Map<String, byte[]> captured, 
         captured = Map.copyOf(captured);
         warnings = List.copyOf(warnings);
     }
+
+    /** The same scan without its entries and captured files: what is worth keeping once they are used. */
+    public LayerScan summary() {
+        return new LayerScan(List.of(), Map.of(), fileBytes, tarBytes, compression, blobDigest, warnings);
+    }
 }

@@ -297,12 +297,16 @@ final class TarWalker {
         } catch (TarFormatException e) {
             throw new TarFormatException("not a tar header at offset " + headerOffset + " (bad checksum field)");
         }
+        // Sum every byte (a loop the JIT vectorises), then count the checksum field as spaces.
         long unsigned = 0;
         long signed = 0;
         for (int i = 0; i < BLOCK; i++) {
-            int v = (i >= 148 && i < 156) ? ' ' : header[i];
-            unsigned += v & 0xFF;
-            signed += v;
+            unsigned += header[i] & 0xFF;
+            signed += header[i];
+        }
+        for (int i = 148; i < 156; i++) {
+            unsigned += ' ' - (header[i] & 0xFF);
+            signed += ' ' - header[i];
         }
         if (stored != unsigned && stored != signed) {
             throw new TarFormatException("not a tar header at offset " + headerOffset + " (checksum mismatch)");

@@ -21,8 +21,17 @@ public final class ImageSources {
      * @throws ImageException for anything wrong with the image or its source, naming the image
      */
     public static ScannedImage read(ImageReference ref, ReadOptions options, InputStream stdin) throws ImageException {
+        return read(ref, options, stdin, LayerSink.none());
+    }
+
+    /**
+     * Reads and scans an image, handing each layer's full scan to {@code sink} in layer order; the result
+     * keeps only the scans' summaries.
+     */
+    public static ScannedImage read(ImageReference ref, ReadOptions options, InputStream stdin, LayerSink sink)
+            throws ImageException {
         try {
-            return dispatch(ref, options, stdin);
+            return dispatch(ref, options, stdin, sink);
         } catch (ImageException e) {
             throw e.inImage(ref.original());
         } catch (NoSuchFileException e) {
@@ -34,11 +43,11 @@ public final class ImageSources {
         }
     }
 
-    private static ScannedImage dispatch(ImageReference ref, ReadOptions options, InputStream stdin)
+    private static ScannedImage dispatch(ImageReference ref, ReadOptions options, InputStream stdin, LayerSink sink)
             throws ImageException, IOException {
         switch (ref.transport()) {
             case STDIN:
-                return StreamImageReader.read(stdin, ref, options);
+                return StreamImageReader.read(stdin, ref, options, sink);
             case DOCKER_DAEMON:
             case REGISTRY:
                 throw new ImageException(ref.transport() == ImageReference.Transport.REGISTRY
@@ -55,15 +64,15 @@ public final class ImageSources {
                     : ""));
         }
         if (Files.isDirectory(path)) {
-            return readDirectory(path, ref, options);
+            return readDirectory(path, ref, options, sink);
         }
         if (ref.transport() == ImageReference.Transport.OCI_DIR) {
             throw new ImageException("oci: needs a folder (an OCI image layout); " + ref.location() + " is a file");
         }
-        return readFile(path, ref, options);
+        return readFile(path, ref, options, sink);
     }
 
-    private static ScannedImage readDirectory(Path dir, ImageReference ref, ReadOptions options)
+    private static ScannedImage readDirectory(Path dir, ImageReference ref, ReadOptions options, LayerSink sink)
             throws ImageException, IOException {
         if (ref.transport() == ImageReference.Transport.DOCKER_ARCHIVE
                 || ref.transport() == ImageReference.Transport.OCI_ARCHIVE) {
@@ -80,10 +89,10 @@ public final class ImageSources {
         } else {
             throw new ImageException("not an image: the folder has neither index.json (an OCI layout) nor manifest.json (an unpacked docker save)");
         }
-        return StoreImageReader.read(store, resolved, options);
+        return StoreImageReader.read(store, resolved, options, sink);
     }
 
-    private static ScannedImage readFile(Path file, ImageReference ref, ReadOptions options)
+    private static ScannedImage readFile(Path file, ImageReference ref, ReadOptions options, LayerSink sink)
             throws ImageException, IOException {
         if (Files.size(file) == 0) {
             throw new ImageException("empty file: not an image archive");
@@ -96,7 +105,7 @@ public final class ImageSources {
         if (c == Compression.GZIP || c == Compression.ZSTD) {
             // A compressed docker save (docker save | gzip): one pass through the decompressor.
             try (InputStream in = Files.newInputStream(file)) {
-                return StreamImageReader.read(in, ref, options);
+                return StreamImageReader.read(in, ref, options, sink);
             }
         }
         if (c != Compression.NONE) {
@@ -116,7 +125,7 @@ public final class ImageSources {
             } else {
                 throw new ImageException("not an image archive: the tar has neither manifest.json (docker save) nor index.json (OCI)");
             }
-            return StoreImageReader.read(store, resolved, options);
+            return StoreImageReader.read(store, resolved, options, sink);
         }
     }
 }

@@ -17,15 +17,17 @@ final class StoreImageReader {
     private StoreImageReader() {
     }
 
-    static ScannedImage read(BlobStore store, ManifestResolver.Resolved resolved, ReadOptions options)
-            throws ImageException, IOException {
+    static ScannedImage read(BlobStore store, ManifestResolver.Resolved resolved, ReadOptions options,
+                             LayerSink sink) throws ImageException, IOException {
         List<LayerRef> refs = resolved.layers();
         LayerScanner scanner = new LayerScanner(options.scan());
         int threads = Math.min(options.threads(), Math.max(1, refs.size()));
         List<LayerScan> scans = new ArrayList<>();
         if (threads == 1) {
             for (LayerRef ref : refs) {
-                scans.add(scanOne(store, scanner, ref, refs.size()));
+                LayerScan scan = scanOne(store, scanner, ref, refs.size());
+                sink.layer(ref, scan);
+                scans.add(scan.summary());
             }
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -34,21 +36,17 @@ final class StoreImageReader {
                 return t;
             });
             try {
-                // Biggest first: the slowest layer starts at once and the pool stays busy.
+                // In layer order, so that the bottom layers are ready first and stacking can start at once.
                 List<Future<LayerScan>> futures = new ArrayList<>();
-                List<LayerRef> order = new ArrayList<>(refs);
-                order.sort((a, b) -> Long.compare(b.blobSize(), a.blobSize()));
-                Future<?>[] byIndex = new Future<?>[refs.size()];
-                for (LayerRef ref : order) {
-                    byIndex[ref.index()] = pool.submit(() -> scanOne(store, scanner, ref, refs.size()));
+                for (LayerRef ref : refs) {
+                    futures.add(pool.submit(() -> scanOne(store, scanner, ref, refs.size())));
                 }
-                for (Future<?> f : byIndex) {
-                    @SuppressWarnings("unchecked")
-                    Future<LayerScan> typed = (Future<LayerScan>) f;
-                    futures.add(typed);
-                }
-                for (Future<LayerScan> f : futures) {
-                    scans.add(await(f));
+                // Layers are handed over in order while the pool scans the others.
+                for (int i = 0; i < futures.size(); i++) {
+                    LayerScan scan = await(futures.get(i));
+                    futures.set(i, null);
+                    sink.layer(refs.get(i), scan);
+                    scans.add(scan.summary());
                 }
             } finally {
                 pool.shutdownNow();

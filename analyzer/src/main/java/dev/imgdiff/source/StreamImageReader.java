@@ -30,7 +30,8 @@ final class StreamImageReader {
     private StreamImageReader() {
     }
 
-    static ScannedImage read(InputStream raw, ImageReference ref, ReadOptions options) throws ImageException, IOException {
+    static ScannedImage read(InputStream raw, ImageReference ref, ReadOptions options, LayerSink sink)
+            throws ImageException, IOException {
         BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
         in.mark(Compression.SNIFF_LENGTH);
         byte[] head = in.readNBytes(Compression.SNIFF_LENGTH);
@@ -119,7 +120,9 @@ final class StreamImageReader {
                 throw new ImageException("missing blob: the manifest names " + l.blobName() + " but the stream did not contain it")
                         .inLayer(l.describe(total));
             }
-            layers.add(new ScannedLayer(l, s));
+            sink.layer(l, s);
+            scans.remove(name);
+            layers.add(new ScannedLayer(l, s.summary()));
             for (String w : s.warnings()) {
                 warnings.add(l.describe(total) + ": " + w);
             }

@@ -39,11 +39,32 @@ public final class FileTree {
 
     /** Stacks the scans of an image's layers, bottom first. */
     public static FileTree build(List<LayerScan> scans) {
-        TreeBuilder b = new TreeBuilder();
-        for (int i = 0; i < scans.size(); i++) {
-            b.apply(i, scans.get(i));
+        Builder b = builder();
+        scans.forEach(b::add);
+        return b.build();
+    }
+
+    /** Stacks layers one at a time, bottom first, as their scans arrive. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Applies layers in order; {@link #build()} finishes the tree. */
+    public static final class Builder {
+        private final TreeBuilder tree = new TreeBuilder();
+        private int next;
+
+        private Builder() {
         }
-        return b.finish();
+
+        /** Applies the next layer. */
+        public void add(LayerScan scan) {
+            tree.apply(next++, scan);
+        }
+
+        public FileTree build() {
+            return tree.finish();
+        }
     }
 
     public Node root() {
