@@ -28,7 +28,8 @@ public final class TextRenderer {
         Table summary = new Table("  ", true, false, true);
         summary.row("image size", human(t.imageSize()), style.dim(Sizes.count(t.imageSize()) + " bytes in "
                 + t.layers() + " layers"));
-        summary.row("compressed", human(t.compressedSize()), style.dim(compressionNote(r)));
+        summary.row(uncompressed(r) ? "layer tars" : "compressed", human(t.compressedSize()),
+                style.dim(compressionNote(r)));
         summary.row("content", human(t.contentSize()), style.dim("visible in the final filesystem"));
         summary.row("wasted", human(t.wastedBytes()), style.dim(Sizes.percent(frac(t.wastedBytes(), t.imageSize()))
                 + " of the image: shipped, then deleted or overwritten"));
@@ -96,8 +97,10 @@ public final class TextRenderer {
         t.row("image size", human(ta.imageSize()), human(tb.imageSize()), style.delta(d, Sizes.signed(d)),
                 style.bold(Sizes.ratio(ta.imageSize(), tb.imageSize())));
         d = tb.compressedSize() - ta.compressedSize();
-        t.row("compressed", human(ta.compressedSize()), human(tb.compressedSize()), style.delta(d, Sizes.signed(d)),
-                Sizes.ratio(ta.compressedSize(), tb.compressedSize()));
+        boolean stored = uncompressed(a) && uncompressed(b);
+        t.row(stored ? "layer tars" : "compressed", human(ta.compressedSize()), human(tb.compressedSize()),
+                style.delta(d, Sizes.signed(d)), Sizes.ratio(ta.compressedSize(), tb.compressedSize())
+                        + (stored ? style.dim("  (stored uncompressed)") : ""));
         d = tb.contentSize() - ta.contentSize();
         t.row("content", human(ta.contentSize()), human(tb.contentSize()), style.delta(d, Sizes.signed(d)), "");
         d = tb.wastedBytes() - ta.wastedBytes();
@@ -307,10 +310,13 @@ public final class TextRenderer {
         return sb.toString();
     }
 
+    private static boolean uncompressed(ImageReport r) {
+        return !r.layers().isEmpty() && r.layers().stream().allMatch(l -> "none".equals(l.compression()));
+    }
+
     private static String compressionNote(ImageReport r) {
-        boolean allNone = r.layers().stream().allMatch(l -> "none".equals(l.compression()));
-        if (allNone && !r.layers().isEmpty()) {
-            return "layers stored uncompressed (a registry push would compress them)";
+        if (uncompressed(r)) {
+            return "layers stored uncompressed, as docker save writes them (a push would compress them)";
         }
         return "layer blobs as stored: what a pull transfers";
     }
