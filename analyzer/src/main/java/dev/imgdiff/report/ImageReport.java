@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record ImageReport(int schemaVersion, String kind, Image image, Totals totals, List<Layer> layers,
                           List<CategoryRow> categories, List<FileRow> largestFiles, List<DirRow> largestDirectories,
-                          List<WasteRow> waste, List<String> warnings) {
+                          List<WasteRow> waste, List<WasteGroup> wasteByDirectory, List<String> warnings) {
     public static final int SCHEMA_VERSION = 1;
 
     /** Identity and origin. */
@@ -46,5 +46,12 @@ public record ImageReport(int schemaVersion, String kind, Image image, Totals to
 
     /** Bytes a layer shipped that the final filesystem hides. */
     public record WasteRow(String path, long bytes, int writtenBy, int hiddenBy, String reason) {
+    }
+
+    /**
+     * Wasted copies grouped by the layer that wrote them, the layer that hid them and how, under the
+     * deepest directory they share.
+     */
+    public record WasteGroup(String path, long bytes, int files, int writtenBy, int hiddenBy, String reason) {
     }
 }

@@ -57,7 +57,7 @@ public final class TextRenderer {
             section(out, "Largest directories");
             Table dirs = new Table("  ", false, false, true);
             for (ImageReport.DirRow d : r.largestDirectories()) {
-                dirs.row(human(d.bytes()), count(d.files()) + " files", fitPath(d.path(), 30));
+                dirs.row(human(d.bytes()), plural(d.files(), "file"), fitPath(d.path(), 30));
             }
             dirs.render(out);
         }
@@ -69,15 +69,17 @@ public final class TextRenderer {
             }
             files.render(out);
         }
-        if (!r.waste().isEmpty()) {
-            section(out, "Largest wasted copies");
-            Table waste = new Table("  ", false, true, true);
-            for (ImageReport.WasteRow w : r.waste()) {
-                waste.row(human(w.bytes()), "layer " + (w.writtenBy() + 1) + " → " + w.reason() + " in layer "
-                        + (w.hiddenBy() + 1), fitPath(w.path(), 50));
+        if (!r.wasteByDirectory().isEmpty()) {
+            section(out, "Where the waste is");
+            Table waste = new Table("  ", false, false, true, true);
+            for (ImageReport.WasteGroup w : r.wasteByDirectory()) {
+                waste.row(style.yellow(human(w.bytes())), plural(w.files(), "file"),
+                        fitPath(w.path(), 60), style.dim("layer " + (w.writtenBy() + 1) + ", " + w.reason()
+                                + " in layer " + (w.hiddenBy() + 1)));
             }
             waste.render(out);
         }
+        largestPerLayer(out, r);
         warnings(out, r);
         return out.toString();
     }
@@ -199,7 +201,7 @@ public final class TextRenderer {
             out.append("  ").append(style.dim("directories")).append('\n');
             Table dirs = new Table("    ", false, false, true);
             for (ImageReport.DirRow dr : set.directories()) {
-                dirs.row(color.apply(human(dr.bytes())), count(dr.files()) + " files", fitPath(dr.path(), 32));
+                dirs.row(color.apply(human(dr.bytes())), plural(dr.files(), "file"), fitPath(dr.path(), 32));
             }
             dirs.render(out);
         }
@@ -238,31 +240,38 @@ public final class TextRenderer {
         }
         t.render(out);
         out.append(style.dim("  b = base image layer")).append('\n');
-        if (detailed) {
-            StringBuilder largest = new StringBuilder();
-            for (ImageReport.Layer l : r.layers()) {
-                List<ImageReport.ChangeRow> rows = l.largest();
-                if (rows.isEmpty()) {
-                    continue;
-                }
-                largest.append("  ").append(style.dim("layer " + (l.index() + 1))).append('\n');
-                Table lt = new Table("    ", false, true, true);
-                for (int i = 0; i < Math.min(LARGEST_PER_LAYER, rows.size()); i++) {
-                    ImageReport.ChangeRow row = rows.get(i);
-                    lt.row(human(row.bytes()), row.change(), fitPath(row.path(), 30));
-                }
-                lt.render(largest);
+    }
+
+    /** The largest files each sizeable layer (at least 1% of the image) added or modified. */
+    private void largestPerLayer(StringBuilder out, ImageReport r) {
+        StringBuilder largest = new StringBuilder();
+        for (ImageReport.Layer l : r.layers()) {
+            List<ImageReport.ChangeRow> rows = l.largest();
+            if (rows.isEmpty() || l.size() * 100 < r.totals().imageSize()) {
+                continue;
             }
-            if (largest.length() > 0) {
-                section(out, "Largest additions per layer");
-                out.append(largest);
+            largest.append("  ").append(style.dim("layer " + (l.index() + 1) + "  "
+                    + Table.fit(clean(oneLine(l.instruction())), width - 14))).append('\n');
+            Table lt = new Table("    ", false, true, true);
+            for (int i = 0; i < Math.min(LARGEST_PER_LAYER, rows.size()); i++) {
+                ImageReport.ChangeRow row = rows.get(i);
+                lt.row(human(row.bytes()), row.change(), fitPath(row.path(), 30));
             }
+            lt.render(largest);
+        }
+        if (largest.length() > 0) {
+            section(out, "Largest files of each big layer");
+            out.append(largest);
         }
     }
 
     /** Instructions keep their shell formatting in the history; a table row wants one line. */
     static String oneLine(String s) {
         return s.replaceAll("[ \\t\\n\\r]+", " ").strip();
+    }
+
+    private static String plural(int n, String one) {
+        return count(n) + " " + one + (n == 1 ? "" : "s");
     }
 
     private String change(char sign, int n, long bytes) {
