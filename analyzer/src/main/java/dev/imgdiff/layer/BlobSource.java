@@ -16,11 +16,9 @@ public interface BlobSource {
     /** The bytes from the start. */
     InputStream openStream() throws IOException;
 
-    /** A source over one stream that can be read once (the next entry of a docker save stream). */
-    static BlobSource ofStream(InputStream in, long size) {
+    /** A source whose bytes come from {@code opener}, one fresh stream per call, and cannot be sought. */
+    static BlobSource streamed(long size, StreamOpener opener) {
         return new BlobSource() {
-            private boolean used;
-
             @Override
             public long size() {
                 return size;
@@ -33,12 +31,26 @@ public interface BlobSource {
 
             @Override
             public InputStream openStream() throws IOException {
-                if (used) {
-                    throw new IOException("stream already read");
-                }
-                used = true;
-                return in;
+                return opener.open();
             }
         };
+    }
+
+    /** Opens a stream. */
+    @FunctionalInterface
+    interface StreamOpener {
+        InputStream open() throws IOException;
+    }
+
+    /** A source over one stream that can be read once (the next entry of a docker save stream). */
+    static BlobSource ofStream(InputStream in, long size) {
+        boolean[] used = {false};
+        return streamed(size, () -> {
+            if (used[0]) {
+                throw new IOException("stream already read");
+            }
+            used[0] = true;
+            return in;
+        });
     }
 }

@@ -4,7 +4,6 @@ import dev.imgdiff.layer.BlobSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.SeekableByteChannel;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -44,43 +43,15 @@ final class MemoryBlobStore implements BlobStore {
         String n = resolve(name);
         byte[] doc = documents.get(n);
         if (doc != null) {
-            return Optional.of(new BlobSource() {
-                @Override
-                public long size() {
-                    return doc.length;
-                }
-
-                @Override
-                public SeekableByteChannel openChannel() {
-                    return null;
-                }
-
-                @Override
-                public InputStream openStream() {
-                    return new ByteArrayInputStream(doc);
-                }
-            });
+            return Optional.of(BlobSource.streamed(doc.length, () -> new ByteArrayInputStream(doc)));
         }
         Long size = passed.get(n);
         if (size == null) {
             return Optional.empty();
         }
-        return Optional.of(new BlobSource() {
-            @Override
-            public long size() {
-                return size;
-            }
-
-            @Override
-            public SeekableByteChannel openChannel() {
-                return null;
-            }
-
-            @Override
-            public InputStream openStream() throws IOException {
-                throw new IOException(n + " was read from a stream and cannot be read again");
-            }
-        });
+        return Optional.of(BlobSource.streamed(size, () -> {
+            throw new IOException(n + " was read from a stream and cannot be read again");
+        }));
     }
 
     @Override
