@@ -50,7 +50,8 @@ public final class TreeDiff {
             } else if (a.isDirectory() != b.isDirectory()) {
                 v.dropped(a);
                 v.added(b);
-            } else if (a.fileBytes() != b.fileBytes() || a.kind() != b.kind() || a.size() != b.size()) {
+            } else if (a.fileBytes() != b.fileBytes() || a.kind() != b.kind() || a.size() != b.size()
+                    || !java.util.Objects.equals(a.link(), b.link())) {
                 v.changed(a, b);
             }
         }

@@ -136,6 +136,25 @@ public final class EntryPaths {
         return sb.append('"').toString();
     }
 
+    /** The number of bytes a name had in the tar: UTF-8 length, an escaped invalid byte counting one. */
+    public static int byteLength(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80 || EscapingUtf8.isEscapedByte(c)) {
+                n += 1;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+
     /** Resolves a hard link target: tar stores it relative to the layer root. */
     public static String linkTarget(String raw) {
         return normalize(raw);

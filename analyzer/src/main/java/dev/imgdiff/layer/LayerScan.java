@@ -8,7 +8,8 @@ import java.util.Map;
  *
  * @param entries     every entry in tar order
  * @param captured    the content of the small files the scan was asked to read, by path (last copy wins)
- * @param fileBytes   bytes of regular files: the layer size as {@code docker history} shows it
+ * @param fileBytes   bytes of regular files plus symlink targets: the layer size as {@code docker history}
+ *                    shows it
  * @param tarBytes    length of the uncompressed tar stream (-1 when the scan did not read it all)
  * @param compression what the blob's first bytes said
  * @param blobDigest  sha256 of the blob when the scan read all of it, else null

@@ -189,6 +189,9 @@ public final class LayerScanner {
             } else if (t == TarWalker.SYMLINK) {
                 kind = EntryKind.SYMLINK;
                 link = w.linkName();
+                // Docker counts a symlink's own size: the length of its target.
+                size = EntryPaths.byteLength(link);
+                fileBytes += size;
             } else if (t == TarWalker.HARDLINK) {
                 kind = EntryKind.HARDLINK;
                 String rawLink = w.linkName();

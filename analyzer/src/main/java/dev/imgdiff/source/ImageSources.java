@@ -8,6 +8,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Opens an image reference and scans it: the one entry point from a reference to scanned layers. */
 public final class ImageSources {
@@ -49,19 +50,20 @@ public final class ImageSources {
             case STDIN:
                 return StreamImageReader.read(stdin, ref, options, sink);
             case DOCKER_DAEMON:
+                try (DockerDaemon daemon = DockerDaemon.connect(options.dockerHost())) {
+                    return fromDaemon(daemon, ref.location(), ref, options, sink);
+                }
             case REGISTRY:
-                throw new ImageException(ref.transport() == ImageReference.Transport.REGISTRY
-                        ? "registries are not supported yet; save the image with `docker save` and pass the file"
-                        : "the Docker daemon is not supported yet; save the image with `docker save` and pass the file");
+                throw new ImageException("registries are not supported yet; save the image with `docker save` and pass the file");
             default:
                 break;
         }
         Path path = Path.of(ref.location());
         if (!Files.exists(path)) {
-            throw new ImageException("no such file or folder"
-                    + (ref.transport() == ImageReference.Transport.PATH
-                    ? " (tried: a file or folder of that name; the Docker daemon and registries are not supported yet)"
-                    : ""));
+            if (ref.transport() != ImageReference.Transport.PATH || !ImageNames.couldBeImageName(ref.location())) {
+                throw new ImageException("no such file or folder");
+            }
+            return fromDaemonOrElse(ref, options, sink);
         }
         if (Files.isDirectory(path)) {
             return readDirectory(path, ref, options, sink);
@@ -70,6 +72,36 @@ public final class ImageSources {
             throw new ImageException("oci: needs a folder (an OCI image layout); " + ref.location() + " is a file");
         }
         return readFile(path, ref, options, sink);
+    }
+
+    /** A bare name that is no file: the daemon if it answers and has the image, else say what was tried. */
+    private static ScannedImage fromDaemonOrElse(ImageReference ref, ReadOptions options, LayerSink sink)
+            throws ImageException, IOException {
+        String daemonSaid;
+        try (DockerDaemon daemon = DockerDaemon.connect(options.dockerHost())) {
+            if (daemon.has(ref.location())) {
+                return fromDaemon(daemon, ref.location(), ref, options, sink);
+            }
+            List<String> close = daemon.closeNames(ref.location());
+            daemonSaid = "the Docker daemon at " + daemon.endpoint() + " has no such image"
+                    + (close.isEmpty() ? "" : " (did you mean " + String.join(", ", close) + "?)");
+        } catch (ImageException e) {
+            daemonSaid = e.getMessage();
+        }
+        throw new ImageException("not found; tried: a file or folder of that name (none); " + daemonSaid
+                + "; registries (not supported yet)");
+    }
+
+    private static ScannedImage fromDaemon(DockerDaemon daemon, String name, ImageReference ref, ReadOptions options,
+                                           LayerSink sink) throws ImageException, IOException {
+        try (InputStream in = daemon.save(name)) {
+            ScannedImage s = StreamImageReader.read(in, new ImageReference(ref.transport(), name, null, ref.original()),
+                    options, sink);
+            ImageInfo i = s.info();
+            return new ScannedImage(new ImageInfo(i.reference(), "docker-daemon (" + daemon.endpoint() + ")",
+                    i.repoTag() != null ? i.repoTag() : name, i.manifestDigest(), i.configDigest(), i.platform()),
+                    s.config(), s.layers(), s.warnings());
+        }
     }
 
     private static ScannedImage readDirectory(Path dir, ImageReference ref, ReadOptions options, LayerSink sink)

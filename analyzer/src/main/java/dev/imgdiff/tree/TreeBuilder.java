@@ -161,7 +161,7 @@ final class TreeBuilder {
         node.inode = null;
         node.carried = 0;
         long bytes = 0;
-        if (e.kind() == EntryKind.FILE) {
+        if (e.kind() == EntryKind.FILE || e.kind() == EntryKind.SYMLINK) {
             node.inode = new Inode(e.size(), layer, node);
             node.inode.names = 1;
             node.carried = e.size();

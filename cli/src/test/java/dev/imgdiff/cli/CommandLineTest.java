@@ -154,8 +154,19 @@ class CommandLineTest {
     void aMissingFileIsAnImageErrorThatSaysWhatWasTried() {
         Run r = Run.of("analyze", dir.resolve("nope.tar").toString());
         assertThat(r.code()).isEqualTo(3);
-        assertThat(r.err()).contains("no such file or folder").contains("tried");
+        assertThat(r.err()).contains("no such file or folder");
         assertThat(r.err().lines().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aNameThatIsNoFileSaysWhatWasTried() {
+        Run r = Run.withInput(java.io.InputStream.nullInputStream(), java.util.Map.of(), "analyze",
+                "docker-daemon:unix-socket-that-is-not-there");
+        assertThat(r.code()).isEqualTo(3);
+        Run bare = Run.of("analyze", "imgdiff-no-such-image:1");
+        assertThat(bare.code()).isEqualTo(3);
+        assertThat(bare.err()).contains("tried: a file or folder of that name").contains("Docker daemon");
+        assertThat(bare.err().lines().count()).isEqualTo(1);
     }
 
     @Test
