@@ -42,6 +42,7 @@ public final class Analyzer {
         int base = baseLayersOverride != null ? Math.max(0, Math.min(baseLayersOverride, n))
                 : History.baseLayers(scanned.config().history(), n);
         List<String> createdBy = History.createdByPerLayer(scanned.config().history(), n);
+        List<String> comments = History.commentPerLayer(scanned.config().history(), n);
         List<LayerInfo> layers = new ArrayList<>();
         long compressed = 0;
         for (int i = 0; i < n; i++) {
@@ -49,7 +50,8 @@ public final class Analyzer {
             compressed += l.ref().blobSize();
             layers.add(new LayerInfo(i, l.ref().digest(), l.ref().diffId(), l.ref().mediaType(),
                     l.scan().compression(), l.ref().blobSize(), createdBy.get(i),
-                    Instructions.describe(createdBy.get(i)), i < base, tree.layers().get(i)));
+                    createdBy.get(i).isBlank() ? comments.get(i) : Instructions.describe(createdBy.get(i)), i < base,
+                    tree.layers().get(i)));
         }
         Categorizer categorizer = new Categorizer(tree, base);
         categorizer.categorizeTree();

@@ -26,6 +26,20 @@ public final class History {
         return out;
     }
 
+    /** The comment of each layer's history entry ("Imported from -"), "" when none. */
+    public static List<String> commentPerLayer(List<HistoryEntry> history, int layers) {
+        List<String> out = new ArrayList<>();
+        for (HistoryEntry h : history) {
+            if (!h.emptyLayer() && out.size() < layers) {
+                out.add(h.comment() == null ? "" : h.comment());
+            }
+        }
+        while (out.size() < layers) {
+            out.add("");
+        }
+        return out;
+    }
+
     /**
      * How many bottom layers the base image made: those before the last CMD or ENTRYPOINT of the history
      * that another layer follows; the first layer alone when there is no such instruction.

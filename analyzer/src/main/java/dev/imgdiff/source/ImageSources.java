@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import dev.imgdiff.registry.RegistryBlobs;
+import dev.imgdiff.registry.RegistryClient;
+import dev.imgdiff.registry.RegistryReference;
 
 /** Opens an image reference and scans it: the one entry point from a reference to scanned layers. */
 public final class ImageSources {
@@ -35,6 +38,8 @@ public final class ImageSources {
             return dispatch(ref, options, stdin, sink);
         } catch (ImageException e) {
             throw e.inImage(ref.original());
+        } catch (RegistryBlobStore.RegistryFailure e) {
+            throw e.imageException().inImage(ref.original());
         } catch (NoSuchFileException e) {
             throw new ImageException("no such file or folder: " + e.getFile(), ref.original(), null, e);
         } catch (AccessDeniedException e) {
@@ -54,7 +59,7 @@ public final class ImageSources {
                     return fromDaemon(daemon, ref.location(), ref, options, sink);
                 }
             case REGISTRY:
-                throw new ImageException("registries are not supported yet; save the image with `docker save` and pass the file");
+                return fromRegistry(registryReference(ref.location()), ref, options, sink);
             default:
                 break;
         }
@@ -88,8 +93,35 @@ public final class ImageSources {
         } catch (ImageException e) {
             daemonSaid = e.getMessage();
         }
-        throw new ImageException("not found; tried: a file or folder of that name (none); " + daemonSaid
-                + "; registries (not supported yet)");
+        RegistryReference registry = registryReference(ref.location());
+        try {
+            return fromRegistry(registry, ref, options, sink);
+        } catch (ImageException e) {
+            throw new ImageException("not found; tried: a file or folder of that name (none); " + daemonSaid
+                    + "; the registry: " + e.getMessage(), e);
+        }
+    }
+
+    private static RegistryReference registryReference(String s) throws ImageException {
+        try {
+            return RegistryReference.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw new ImageException(e.getMessage(), e);
+        }
+    }
+
+    private static ScannedImage fromRegistry(RegistryReference r, ImageReference ref, ReadOptions options, LayerSink sink)
+            throws ImageException, IOException {
+        boolean plain = r.isLocal() || options.insecureRegistries().contains(r.host());
+        RegistryClient client = new RegistryClient(r, plain, options.credentials(), options.timeout());
+        RegistryBlobStore store = new RegistryBlobStore(new RegistryBlobs(client));
+        try {
+            ManifestResolver resolver = new ManifestResolver(store, ref.original());
+            ManifestResolver.Resolved resolved = resolver.resolveOci(null, options.platform(), "registry (" + r.host() + ")");
+            return StoreImageReader.read(store, resolved, options, sink);
+        } catch (RegistryBlobStore.RegistryFailure e) {
+            throw e.imageException();
+        }
     }
 
     private static ScannedImage fromDaemon(DockerDaemon daemon, String name, ImageReference ref, ReadOptions options,

@@ -195,7 +195,7 @@ final class ManifestResolver {
             if (digest == null) {
                 throw new ImageException("malformed index.json: a manifest descriptor has no digest");
             }
-            byte[] doc = read(blobName(digest), digest);
+            byte[] doc = readManifest(digest);
             JsonNode node = Json.parse(doc, "manifest " + digest);
             if (mediaType == null) {
                 mediaType = Json.text(node, "mediaType");
@@ -237,7 +237,10 @@ final class ManifestResolver {
             String name = blobName(digest);
             long size = blobSize(name, digest, i, total);
             long declared = l.path("size").asLong(-1);
-            if (declared >= 0 && declared != size) {
+            if (size < 0) {
+                // A registry blob: its size is known from the manifest until the bytes arrive.
+                size = declared;
+            } else if (declared >= 0 && declared != size) {
                 throw new ImageException("layer " + (i + 1) + "/" + total + " (" + digest + ") is " + size
                         + " bytes, but the manifest says " + declared);
             }
@@ -382,6 +385,32 @@ final class ManifestResolver {
                     .inLayer(new LayerRef(index, name, id.startsWith("sha256:") ? id : null, null, null, 0).describe(total));
         }
         return b.get().size();
+    }
+
+    /** Reads a manifest or index by digest, checking the digest. */
+    private byte[] readManifest(String digest) throws ImageException, IOException {
+        Optional<BlobSource> b = store.findManifest(digest);
+        if (b.isEmpty()) {
+            throw new ImageException("missing blob: manifest " + digest + " is not in the image");
+        }
+        byte[] data;
+        try (InputStream in = b.get().openStream()) {
+            data = in.readNBytes(Json.MAX_DOCUMENT + 1);
+        }
+        if (data.length > Json.MAX_DOCUMENT) {
+            throw new ImageException("manifest " + digest + " is too big");
+        }
+        verify(data, digest, "manifest " + digest);
+        return data;
+    }
+
+    private static void verify(byte[] data, String digest, String what) throws ImageException {
+        if (digest != null && digest.startsWith("sha256:")) {
+            String actual = "sha256:" + sha256(data);
+            if (!actual.equals(digest)) {
+                throw new ImageException("digest mismatch: " + what + " hashes to " + actual + ", not " + digest);
+            }
+        }
     }
 
     /** Reads a small document, checking its digest when one is given. */

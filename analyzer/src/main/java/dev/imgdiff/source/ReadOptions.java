@@ -2,6 +2,9 @@ package dev.imgdiff.source;
 
 import dev.imgdiff.layer.ScanOptions;
 import dev.imgdiff.model.Platform;
+import dev.imgdiff.registry.Credentials;
+import java.time.Duration;
+import java.util.Set;
 
 /**
  * How to read an image.
@@ -10,26 +13,41 @@ import dev.imgdiff.model.Platform;
  * @param scan     how to scan layers
  * @param threads    how many layers to scan at once (at least 1)
  * @param dockerHost the Docker daemon to ask, or null for the docker CLI's choice
+ * @param insecureRegistries registries reached over plain HTTP (those on this machine always are)
+ * @param credentials registry logins
+ * @param timeout    how long a registry may take to answer
  */
-public record ReadOptions(Platform platform, ScanOptions scan, int threads, String dockerHost) {
+public record ReadOptions(Platform platform, ScanOptions scan, int threads, String dockerHost,
+                          Set<String> insecureRegistries, Credentials credentials, Duration timeout) {
     public ReadOptions {
         threads = Math.max(1, threads);
+        insecureRegistries = Set.copyOf(insecureRegistries);
     }
 
     public static ReadOptions defaults() {
-        return new ReadOptions(null, ScanOptions.defaults(), Runtime.getRuntime().availableProcessors(), null);
+        return new ReadOptions(null, ScanOptions.defaults(), Runtime.getRuntime().availableProcessors(), null,
+                Set.of(), Credentials.fromEnvironment(System.getenv()), Duration.ofSeconds(30));
     }
 
     public ReadOptions withScan(ScanOptions s) {
-        return new ReadOptions(platform, s, threads, dockerHost);
+        return new ReadOptions(platform, s, threads, dockerHost, insecureRegistries, credentials, timeout);
     }
 
     public ReadOptions withPlatform(Platform p) {
-        return new ReadOptions(p, scan, threads, dockerHost);
+        return new ReadOptions(p, scan, threads, dockerHost, insecureRegistries, credentials, timeout);
     }
 
     /** The Docker daemon to ask ("unix:///path"), or null for the docker CLI's choice. */
     public ReadOptions withDockerHost(String host) {
-        return new ReadOptions(platform, scan, threads, host);
+        return new ReadOptions(platform, scan, threads, host, insecureRegistries, credentials, timeout);
+    }
+
+    /** Registries (host[:port]) spoken to over plain HTTP, besides those on this machine. */
+    public ReadOptions withInsecureRegistries(Set<String> hosts) {
+        return new ReadOptions(platform, scan, threads, dockerHost, hosts, credentials, timeout);
+    }
+
+    public ReadOptions withCredentials(Credentials c) {
+        return new ReadOptions(platform, scan, threads, dockerHost, insecureRegistries, c, timeout);
     }
 }

@@ -18,15 +18,34 @@ public final class ImageOptions {
             + "(compressed layers are always checked).")
     boolean verify;
 
+    @Option(names = "--insecure-registry", paramLabel = "HOST[:PORT]",
+            description = "Reach this registry over plain HTTP (repeatable). Registries on this machine always are.")
+    java.util.List<String> insecureRegistries = new java.util.ArrayList<>();
+
+    @Option(names = "--tls-verify", paramLabel = "BOOL", defaultValue = "true", arity = "1",
+            description = "false: reach the registries the images name over plain HTTP (default: ${DEFAULT-VALUE}).")
+    boolean tlsVerify = true;
+
     @Option(names = "--base-layers", paramLabel = "N",
             description = "Count the bottom N layers as the base image (default: from the history).")
     Integer baseLayers;
 
-    ReadOptions readOptions() {
+    /** @param images the images about to be read: with --tls-verify=false their registries go plain HTTP */
+    ReadOptions readOptions(java.util.List<String> images) {
         ReadOptions o = ReadOptions.defaults();
         if (platform != null) {
             o = o.withPlatform(Platform.parse(platform));
         }
-        return o.withScan(o.scan().withLenientNames(lenient).withVerifyAll(verify));
+        java.util.Set<String> insecure = new java.util.HashSet<>(insecureRegistries);
+        if (!tlsVerify) {
+            for (String image : images) {
+                try {
+                    insecure.add(dev.imgdiff.registry.RegistryReference.parse(image).host());
+                } catch (IllegalArgumentException e) {
+                    // not a registry name: nothing to relax
+                }
+            }
+        }
+        return o.withScan(o.scan().withLenientNames(lenient).withVerifyAll(verify)).withInsecureRegistries(insecure);
     }
 }

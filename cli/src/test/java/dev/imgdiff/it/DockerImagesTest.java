@@ -52,6 +52,14 @@ class DockerImagesTest {
             Docker.ok(ctx, "build", "-q", "-f", "Dockerfile.naive", "-t", tag(stack, "naive"), ".");
             Docker.ok(ctx, "build", "-q", "-f", "Dockerfile", "-t", tag(stack, "slim"), ".");
         }
+        // The same images in the local registry only: tag, push, and drop the registry tag from the daemon.
+        String registry = Docker.registry();
+        for (Arguments a : images()) {
+            String tag = (String) a.get()[0];
+            Docker.ok(null, "tag", tag, registry + "/" + tag);
+            Docker.ok(null, "push", "-q", registry + "/" + tag);
+            Docker.ok(null, "rmi", registry + "/" + tag);
+        }
     }
 
     static String tag(String stack, String variant) {
@@ -143,7 +151,11 @@ class DockerImagesTest {
         JsonNode bare = imgdiff("analyze", "--format", "json", tag);
         JsonNode file = imgdiff("analyze", "--format", "json", saved.toString());
         JsonNode oci = imgdiff("analyze", "--format", "json", "oci:" + layout + ":1");
-        for (JsonNode other : List.of(bare, file, oci)) {
+        JsonNode registry = imgdiff("analyze", "--format", "json", "docker://" + Docker.registry() + "/" + tag);
+        JsonNode registryBare = imgdiff("analyze", "--format", "json", Docker.registry() + "/" + tag);
+        assertThat(registry.at("/image/format").asText()).startsWith("registry");
+        assertThat(registryBare.at("/image/format").asText()).as("a name only the registry has").startsWith("registry");
+        for (JsonNode other : List.of(bare, file, oci, registry, registryBare)) {
             assertThat(comparable(other)).isEqualTo(comparable(daemon));
         }
         // skopeo re-encodes the config for an OCI layout; the daemon and docker save carry Docker's own.
@@ -151,6 +163,7 @@ class DockerImagesTest {
         assertThat(daemon.at("/image/id").asText()).isEqualTo(id);
         assertThat(bare.at("/image/id").asText()).isEqualTo(id);
         assertThat(file.at("/image/id").asText()).isEqualTo(id);
+        assertThat(registry.at("/image/id").asText()).as("docker push keeps the config").isEqualTo(id);
     }
 
     /** What must not depend on where the image was read from. */
@@ -178,6 +191,20 @@ class DockerImagesTest {
                 + c.at("/added/bytes").asLong() - c.at("/changed/bytesA").asLong() + c.at("/changed/bytesB").asLong())
                 .as("A's content − dropped + added ± changed = B's content")
                 .isEqualTo(c.at("/b/totals/contentSize").asLong());
+    }
+
+    @ParameterizedTest
+    @MethodSource("stacks")
+    void comparesAPairThatOnlyTheRegistryHas(String stack) throws Exception {
+        String reg = Docker.registry();
+        JsonNode fromRegistry = imgdiff("--format", "json", reg + "/" + tag(stack, "naive"), reg + "/" + tag(stack, "slim"));
+        JsonNode fromDaemon = imgdiff("--format", "json", tag(stack, "naive"), tag(stack, "slim"));
+        assertThat(fromRegistry.at("/a/image/format").asText()).startsWith("registry");
+        assertThat(fromDaemon.at("/a/image/format").asText()).startsWith("docker-daemon");
+        for (String field : List.of("/difference/imageSize", "/difference/contentSize", "/difference/wastedBytes",
+                "/dropped/bytes", "/added/bytes", "/changed/files")) {
+            assertThat(fromRegistry.at(field).asLong()).as(field).isEqualTo(fromDaemon.at(field).asLong());
+        }
     }
 
     static List<String> stacks() {
