@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
         customSynopsis = {
             "imgdiff [OPTIONS] NAIVE SLIM      compare two images",
             "       imgdiff analyze [OPTIONS] IMAGE   one image, layer by layer",
+            "       imgdiff save IMAGE -o FILE.tar    keep an image from the daemon or a registry",
             "       imgdiff demo [OPTIONS]            compare the bundled naive/multi-stage pair"},
         descriptionHeading = "%n",
         description = {
@@ -37,7 +38,7 @@ import picocli.CommandLine.Spec;
             "2:usage error",
             "3:image or I/O error",
             "4:internal error (a bug: please report it with --debug output)"},
-        subcommands = {AnalyzeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AnalyzeCommand.class, SaveCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class ImgdiffCommand implements Callable<Integer> {
     private final Console console;
 

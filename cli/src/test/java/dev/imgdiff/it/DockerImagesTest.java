@@ -207,6 +207,29 @@ class DockerImagesTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("images")
+    void savedImagesReadTheSameWithoutDaemonOrRegistry(String tag) throws Exception {
+        Path fromDaemon = dir.resolve("saved-daemon-" + tag.replaceAll("[/:]", "_") + ".tar");
+        Path fromRegistry = dir.resolve("saved-registry-" + tag.replaceAll("[/:]", "_") + ".tar");
+        imgdiffOk("save", tag, "-o", fromDaemon.toString());
+        imgdiffOk("save", "docker://" + Docker.registry() + "/" + tag, "-o", fromRegistry.toString());
+        JsonNode live = imgdiff("analyze", "--format", "json", tag);
+        assertThat(comparable(imgdiff("analyze", "--format", "json", fromDaemon.toString()))).isEqualTo(comparable(live));
+        JsonNode reg = imgdiff("analyze", "--format", "json", fromRegistry.toString());
+        assertThat(comparable(reg)).isEqualTo(comparable(live));
+        assertThat(reg.at("/image/format").asText()).isEqualTo("oci-archive");
+        assertThat(reg.at("/image/id").asText()).isEqualTo(live.at("/image/id").asText());
+    }
+
+    static void imgdiffOk(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Console c = new Console(new PrintWriter(out), new PrintWriter(err), InputStream.nullInputStream(),
+                System.getenv(), false, 120);
+        assertThat(Cli.execute(c, args)).as(String.join(" ", args) + ": " + err).isZero();
+    }
+
     static List<String> stacks() {
         return BuildContexts.STACKS;
     }
