@@ -170,6 +170,18 @@ public final class DockerDaemon implements AutoCloseable {
         return prev[b.length()];
     }
 
+    /** The size Docker reports for an image ({@code docker image inspect} .Size). */
+    public long imageSize(String name) throws ImageException {
+        try {
+            Long size = client.inspectImageCmd(name).exec().getSize();
+            return size == null ? -1 : size;
+        } catch (NotFoundException e) {
+            throw notFound(name);
+        } catch (RuntimeException e) {
+            throw unreachable(e);
+        }
+    }
+
     /** The docker-java client, for commands beyond reading images (building). */
     public DockerClient client() {
         return client;

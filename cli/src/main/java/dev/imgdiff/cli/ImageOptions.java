@@ -18,6 +18,10 @@ public final class ImageOptions {
             + "(compressed layers are always checked).")
     boolean verify;
 
+    @Option(names = "--docker-host", paramLabel = "URI",
+            description = "The Docker daemon to ask (default: DOCKER_HOST, the docker context, the default socket).")
+    String dockerHost;
+
     @Option(names = "--insecure-registry", paramLabel = "HOST[:PORT]",
             description = "Reach this registry over plain HTTP (repeatable). Registries on this machine always are.")
     java.util.List<String> insecureRegistries = new java.util.ArrayList<>();
@@ -46,6 +50,7 @@ public final class ImageOptions {
                 }
             }
         }
-        return o.withScan(o.scan().withLenientNames(lenient).withVerifyAll(verify)).withInsecureRegistries(insecure);
+        return o.withScan(o.scan().withLenientNames(lenient).withVerifyAll(verify)).withInsecureRegistries(insecure)
+                .withDockerHost(dockerHost);
     }
 }

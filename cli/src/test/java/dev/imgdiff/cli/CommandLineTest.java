@@ -170,6 +170,21 @@ class CommandLineTest {
     }
 
     @Test
+    void anUnreachableDaemonIsNamed() {
+        Run r = Run.of("analyze", "--docker-host", "unix://" + dir.resolve("no.sock"), "docker-daemon:app:1");
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("cannot reach the Docker daemon at unix://" + dir.resolve("no.sock"));
+        assertThat(r.err().lines().count()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnreachableRegistryIsNamed() {
+        Run r = Run.of("analyze", "docker://127.0.0.1:1/team/app:1");
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("cannot reach the registry 127.0.0.1:1");
+    }
+
+    @Test
     void readsADockerSaveStreamFromStandardInput() throws Exception {
         Run r = Run.withStdin(Files.readAllBytes(a.path()), "analyze", "--format", "json", "-");
         assertThat(r.code()).as(r.err()).isZero();

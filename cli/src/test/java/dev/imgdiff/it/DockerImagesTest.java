@@ -222,6 +222,25 @@ class DockerImagesTest {
         assertThat(reg.at("/image/id").asText()).isEqualTo(live.at("/image/id").asText());
     }
 
+    @ParameterizedTest
+    @MethodSource("stacks")
+    void buildsEachStageAndComparesTheFattestWithTheFinalImage(String stack) throws Exception {
+        Path ctx = dir.resolve("build-" + stack);
+        BuildContexts.write(stack, ctx, BASE);
+        String prefix = "imgdiff-it-build/" + stack;
+        JsonNode multi = imgdiff("build", "--quiet", "--format", "json", "--tag-prefix", prefix, ctx.resolve("Dockerfile").toString());
+        long build = Long.parseLong(Docker.ok(null, "image", "inspect", "-f", "{{.Size}}", prefix + "-build:latest").strip());
+        long fin = Long.parseLong(Docker.ok(null, "image", "inspect", "-f", "{{.Size}}", prefix + "-final:latest").strip());
+        assertThat(multi.at("/a/totals/imageSize").asLong()).as("the build stage").isEqualTo(build);
+        assertThat(multi.at("/b/totals/imageSize").asLong()).as("the final image").isEqualTo(fin);
+
+        JsonNode two = imgdiff("build", "--quiet", "--format", "json", "--tag-prefix", prefix, "--naive",
+                ctx.resolve("Dockerfile.naive").toString(), "--slim", ctx.resolve("Dockerfile").toString());
+        assertThat(two.at("/a/totals/imageSize").asLong()).isEqualTo(
+                Long.parseLong(Docker.ok(null, "image", "inspect", "-f", "{{.Size}}", prefix + "-naive:latest").strip()));
+        assertThat(two.at("/b/totals/imageSize").asLong()).isEqualTo(fin);
+    }
+
     static void imgdiffOk(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
