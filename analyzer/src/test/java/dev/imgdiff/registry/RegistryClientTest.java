@@ -50,6 +50,7 @@ class RegistryClientTest {
     HttpServer storage;
     final List<String> storageAuthorizations = new CopyOnWriteArrayList<>();
     final List<String> tokenAuthorizations = new CopyOnWriteArrayList<>();
+    volatile boolean tamper;
     Path layout;
     WrittenImage written;
     ImageSpec spec;
@@ -63,7 +64,12 @@ class RegistryClientTest {
         storage.createContext("/blob/", ex -> {
             storageAuthorizations.add(String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
             String digest = ex.getRequestURI().getPath().substring("/blob/".length());
-            send(ex, 200, Files.readAllBytes(layout.resolve("blobs/" + digest.replace(':', '/'))), null);
+            byte[] data = Files.readAllBytes(layout.resolve("blobs/" + digest.replace(':', '/')));
+            if (tamper && digest.equals(written.layers().get(0).digest())) {
+                data = data.clone();
+                data[data.length / 2] ^= 1;
+            }
+            send(ex, 200, data, null);
         });
         storage.start();
         registry = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -162,6 +168,13 @@ class RegistryClientTest {
         ImageException e = assertThrows(ImageException.class, () -> new Analyzer(o, null)
                 .analyze(ImageReference.parse("docker://" + host() + "/team/app:2"), InputStream.nullInputStream()));
         assertThat(e.describe()).contains("has no image " + host() + "/team/app:2").doesNotContain(SECRET);
+    }
+
+    @Test
+    void aBlobThatDoesNotMatchItsDigestIsRefusedNamingTheLayer() throws Exception {
+        tamper = true;
+        ImageException e = assertThrows(ImageException.class, () -> analyze(login()));
+        assertThat(e.describe()).contains("layer 1/").containsPattern("digest mismatch|corrupt");
     }
 
     @Test

@@ -241,6 +241,17 @@ class DockerImagesTest {
         assertThat(two.at("/b/totals/imageSize").asLong()).isEqualTo(fin);
     }
 
+    @org.junit.jupiter.api.Test
+    void aMisspelledNameGetsSuggestions() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Console c = new Console(new PrintWriter(out), new PrintWriter(err), InputStream.nullInputStream(),
+                System.getenv(), false, 120);
+        assertThat(Cli.execute(c, "analyze", "docker-daemon:imgdiff-it/node-naiv:1")).isEqualTo(3);
+        assertThat(err.toString()).contains("has no image imgdiff-it/node-naiv:1").contains("imgdiff-it/node-naive:1")
+                .contains("did you mean");
+    }
+
     static void imgdiffOk(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
