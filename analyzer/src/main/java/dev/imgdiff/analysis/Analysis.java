@@ -1,6 +1,7 @@
 package dev.imgdiff.analysis;
 
 import dev.imgdiff.attribute.Categorizer;
+import dev.imgdiff.attribute.PackageAttribution;
 import dev.imgdiff.model.ImageConfig;
 import dev.imgdiff.source.ImageInfo;
 import dev.imgdiff.tree.FileTree;
@@ -14,7 +15,8 @@ import java.util.List;
  * @param baseLayers     how many bottom layers the base image made
  */
 public record Analysis(ImageInfo info, ImageConfig config, List<LayerInfo> layers, FileTree tree,
-                       Categorizer categorizer, List<CategoryTotal> categories, long compressedSize,
+                       Categorizer categorizer, List<CategoryTotal> categories, PackageAttribution packages,
+                       long compressedSize,
                        int baseLayers, List<String> warnings) {
     public Analysis {
         layers = List.copyOf(layers);

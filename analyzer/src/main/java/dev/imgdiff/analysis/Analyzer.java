@@ -2,6 +2,7 @@ package dev.imgdiff.analysis;
 
 import dev.imgdiff.attribute.Categorizer;
 import dev.imgdiff.attribute.Category;
+import dev.imgdiff.attribute.PackageAttribution;
 import dev.imgdiff.model.ImageException;
 import dev.imgdiff.source.ImageReference;
 import dev.imgdiff.source.ImageSources;
@@ -27,7 +28,8 @@ public final class Analyzer {
      */
     public Analyzer(ReadOptions options, Integer baseLayersOverride) {
         this.options = options.withScan(options.scan().withCapture(
-                p -> Categorizer.wantsContent(p) || options.scan().capture().test(p)));
+                p -> Categorizer.wantsContent(p) || PackageAttribution.wantsContent(p)
+                        || options.scan().capture().test(p)));
         this.baseLayersOverride = baseLayersOverride;
     }
 
@@ -56,11 +58,13 @@ public final class Analyzer {
         Categorizer categorizer = new Categorizer(tree, base);
         categorizer.categorizeTree();
         List<CategoryTotal> categories = totals(tree, categorizer);
+        PackageAttribution packages = new PackageAttribution(tree, categorizer);
         List<String> warnings = new ArrayList<>(scanned.warnings());
         warnings.addAll(tree.warnings());
         warnings.addAll(categorizer.warnings());
-        return new Analysis(scanned.info(), scanned.config(), layers, tree, categorizer, categories, compressed, base,
-                warnings);
+        warnings.addAll(packages.warnings());
+        return new Analysis(scanned.info(), scanned.config(), layers, tree, categorizer, categories, packages,
+                compressed, base, warnings);
     }
 
     private static List<CategoryTotal> totals(FileTree tree, Categorizer categorizer) {

@@ -7,8 +7,18 @@ import java.util.List;
  * are A / B ("4.2x smaller").
  */
 public record ComparisonReport(int schemaVersion, String kind, ImageReport a, ImageReport b, Difference difference,
-                               Ratio ratio, List<CategoryDelta> categories, PathSet dropped, PathSet added,
-                               Changed changed) {
+                               Ratio ratio, List<CategoryDelta> categories, List<PackageDelta> packages,
+                               PathSet dropped, PathSet added, Changed changed) {
+
+    /**
+     * A package whose presence, version or bytes differ between A and B (matched by ecosystem and
+     * name); "unowned" compares the files no database claims.
+     *
+     * @param change "removed", "added" or "changed"
+     */
+    public record PackageDelta(String ecosystem, String name, String versionA, String versionB, long bytesA,
+                               long bytesB, String change) {
+    }
 
     /** B − A. */
     public record Difference(long imageSize, long compressedSize, long contentSize, long wastedBytes, int layers,

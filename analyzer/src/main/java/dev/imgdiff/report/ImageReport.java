@@ -7,7 +7,8 @@ import java.util.List;
  * The JSON shape is documented in the README and versioned by {@link #SCHEMA_VERSION}.
  */
 public record ImageReport(int schemaVersion, String kind, Image image, Totals totals, List<Layer> layers,
-                          List<CategoryRow> categories, List<FileRow> largestFiles, List<DirRow> largestDirectories,
+                          List<CategoryRow> categories, List<PackageRow> packages, List<FileRow> largestFiles,
+                          List<DirRow> largestDirectories,
                           List<WasteRow> waste, List<WasteGroup> wasteByDirectory, List<String> warnings) {
     public static final int SCHEMA_VERSION = 1;
 
@@ -34,6 +35,16 @@ public record ImageReport(int schemaVersion, String kind, Image image, Totals to
 
     /** One category. */
     public record CategoryRow(String name, long bytes, int files, long wastedBytes) {
+    }
+
+    /**
+     * One package with visible files (or "unowned": the files no package database claims).
+     *
+     * @param key      "deb:gcc-12@12.2.0-14", or "unowned"
+     * @param category the category that holds most of its bytes
+     */
+    public record PackageRow(String key, String ecosystem, String name, String version, long bytes, int files,
+                             String category) {
     }
 
     /** A file of the final filesystem. */

@@ -4,6 +4,7 @@ import dev.imgdiff.analysis.Analysis;
 import dev.imgdiff.analysis.CategoryTotal;
 import dev.imgdiff.analysis.LayerInfo;
 import dev.imgdiff.attribute.Categorizer;
+import dev.imgdiff.attribute.PackageAttribution;
 import dev.imgdiff.compare.TreeDiff;
 import dev.imgdiff.tree.Change;
 import dev.imgdiff.tree.Node;
@@ -52,6 +53,11 @@ public final class ReportBuilder {
         for (CategoryTotal c : a.categories()) {
             categories.add(new ImageReport.CategoryRow(c.category().label(), c.bytes(), c.files(), c.wastedBytes()));
         }
+        List<ImageReport.PackageRow> packages = new ArrayList<>();
+        for (PackageAttribution.PackageTotal t : a.packages().totals()) {
+            packages.add(new ImageReport.PackageRow(t.pkg().key(), t.pkg().ecosystem(), t.pkg().name(),
+                    t.pkg().version(), t.bytes(), t.files(), t.category().label()));
+        }
         TopN<ImageReport.FileRow> files = new TopN<>(top, FILES);
         Categorizer cat = a.categorizer();
         a.tree().forEachLeaf(n -> {
@@ -72,7 +78,7 @@ public final class ReportBuilder {
             waste.offer(new ImageReport.WasteRow(w.path(), w.bytes(), w.writtenBy(), w.hiddenBy(),
                     w.reason().name().toLowerCase().replace('_', '-')));
         }
-        return new ImageReport(ImageReport.SCHEMA_VERSION, "analysis", image, totals, layers, categories,
+        return new ImageReport(ImageReport.SCHEMA_VERSION, "analysis", image, totals, layers, categories, packages,
                 files.result(), dirs.result(), waste.result(), wasteGroups(a), a.warnings());
     }
 
@@ -186,8 +192,54 @@ public final class ReportBuilder {
             }
         });
         return new ComparisonReport(ImageReport.SCHEMA_VERSION, "comparison", ra, rb, diff, ratio, cats,
-                dropped.build(), added.build(),
+                packageDeltas(ra.packages(), rb.packages()), dropped.build(), added.build(),
                 new ComparisonReport.Changed((int) changed[0], changed[1], changed[2], changedTop.result()));
+    }
+
+    /** Packages matched by ecosystem and name (then version, for names installed more than once). */
+    static List<ComparisonReport.PackageDelta> packageDeltas(List<ImageReport.PackageRow> a, List<ImageReport.PackageRow> b) {
+        java.util.Map<String, ImageReport.PackageRow> byKeyB = new java.util.LinkedHashMap<>();
+        java.util.Map<String, java.util.List<ImageReport.PackageRow>> byNameB = new java.util.LinkedHashMap<>();
+        for (ImageReport.PackageRow r : b) {
+            byKeyB.put(r.key(), r);
+            byNameB.computeIfAbsent(r.ecosystem() + ":" + r.name(), k -> new ArrayList<>()).add(r);
+        }
+        java.util.Set<String> matchedB = new java.util.HashSet<>();
+        List<ComparisonReport.PackageDelta> out = new ArrayList<>();
+        List<ImageReport.PackageRow> unmatchedA = new ArrayList<>();
+        for (ImageReport.PackageRow r : a) {
+            ImageReport.PackageRow same = byKeyB.get(r.key());
+            if (same != null) {
+                matchedB.add(same.key());
+                if (same.bytes() != r.bytes()) {
+                    out.add(new ComparisonReport.PackageDelta(r.ecosystem(), r.name(), r.version(), same.version(),
+                            r.bytes(), same.bytes(), "changed"));
+                }
+            } else {
+                unmatchedA.add(r);
+            }
+        }
+        for (ImageReport.PackageRow r : unmatchedA) {
+            ImageReport.PackageRow other = byNameB.getOrDefault(r.ecosystem() + ":" + r.name(), List.of()).stream()
+                    .filter(x -> !matchedB.contains(x.key())).findFirst().orElse(null);
+            if (other != null) {
+                matchedB.add(other.key());
+                out.add(new ComparisonReport.PackageDelta(r.ecosystem(), r.name(), r.version(), other.version(),
+                        r.bytes(), other.bytes(), "changed"));
+            } else {
+                out.add(new ComparisonReport.PackageDelta(r.ecosystem(), r.name(), r.version(), null, r.bytes(), 0,
+                        "removed"));
+            }
+        }
+        for (ImageReport.PackageRow r : b) {
+            if (!matchedB.contains(r.key())) {
+                out.add(new ComparisonReport.PackageDelta(r.ecosystem(), r.name(), null, r.version(), 0, r.bytes(),
+                        "added"));
+            }
+        }
+        out.sort(Comparator.comparingLong((ComparisonReport.PackageDelta d) -> -Math.abs(d.bytesB() - d.bytesA()))
+                .thenComparing(ComparisonReport.PackageDelta::name));
+        return out;
     }
 
     private static double ratio(long a, long b) {

@@ -81,7 +81,7 @@ final class Runs {
             text = sw.toString();
         } else {
             Style style = new Style(!oo.noColor && !toFile && console.colorByDefault());
-            TextRenderer r = new TextRenderer(style, toFile ? 120 : console.width());
+            TextRenderer r = new TextRenderer(style, toFile ? 120 : console.width(), oo.top);
             text = report instanceof ComparisonReport c ? r.render(c) : r.render((ImageReport) report);
         }
         if (toFile) {

@@ -13,11 +13,16 @@ public final class TextRenderer {
     private static final int LARGEST_PER_LAYER = 3;
     private final Style style;
     private final int width;
+    private final int top;
 
-    /** @param width the terminal width that long instructions and paths are fitted to */
-    public TextRenderer(Style style, int width) {
+    /**
+     * @param width the terminal width that long instructions and paths are fitted to
+     * @param top   how many packages the package tables show
+     */
+    public TextRenderer(Style style, int width, int top) {
         this.style = style;
         this.width = Math.max(60, width);
+        this.top = top;
     }
 
     public String render(ImageReport r) {
@@ -53,6 +58,7 @@ public final class TextRenderer {
         }
         cats.render(out);
 
+        packages(out, r);
         if (!r.largestDirectories().isEmpty()) {
             section(out, "Largest directories");
             Table dirs = new Table("  ", false, false, true);
@@ -131,6 +137,7 @@ public final class TextRenderer {
         }
         cats.render(out);
 
+        packageDeltas(out, c);
         pathSet(out, "Dropped by B", c.dropped(), style::green);
         pathSet(out, "Added by B", c.added(), style::red);
         if (c.changed().files() > 0) {
@@ -240,6 +247,45 @@ public final class TextRenderer {
         }
         t.render(out);
         out.append(style.dim("  b = base image layer")).append('\n');
+    }
+
+    private void packages(StringBuilder out, ImageReport r) {
+        List<ImageReport.PackageRow> rows = r.packages();
+        if (rows.size() <= 1) {
+            return;
+        }
+        long owned = rows.stream().filter(p -> !p.key().equals("unowned")).count();
+        section(out, "By package (" + count(owned) + " packages)");
+        Table t = new Table("  ", false, false, true, true, true);
+        int shown = 0;
+        for (ImageReport.PackageRow p : rows) {
+            if (shown++ >= Math.max(top, 1) && !p.key().equals("unowned")) {
+                continue;
+            }
+            t.row(human(p.bytes()), plural(p.files(), "file"), p.ecosystem().equals("none") ? "" : p.ecosystem(),
+                    clean(p.key().equals("unowned") ? "(no package)" : p.name() + " " + p.version()), style.dim(p.category()));
+        }
+        t.render(out);
+    }
+
+    private void packageDeltas(StringBuilder out, ComparisonReport c) {
+        List<ComparisonReport.PackageDelta> rows = c.packages().stream()
+                .filter(d -> !(d.ecosystem().equals("none"))).toList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        long removed = rows.stream().filter(d -> d.change().equals("removed")).count();
+        long added = rows.stream().filter(d -> d.change().equals("added")).count();
+        long changed = rows.size() - removed - added;
+        section(out, "Packages: " + removed + " removed, " + added + " added, " + changed + " changed");
+        Table t = new Table("  ", false, true, true, true);
+        for (ComparisonReport.PackageDelta d : rows.subList(0, Math.min(rows.size(), Math.max(top, 1)))) {
+            long diff = d.bytesB() - d.bytesA();
+            String version = d.change().equals("changed") && !java.util.Objects.equals(d.versionA(), d.versionB())
+                    ? d.versionA() + " → " + d.versionB() : d.versionA() != null ? d.versionA() : d.versionB();
+            t.row(style.delta(diff, Sizes.signed(diff)), d.change(), d.ecosystem(), clean(d.name() + " " + version));
+        }
+        t.render(out);
     }
 
     /** The largest files each sizeable layer (at least 1% of the image) added or modified. */
