@@ -8,7 +8,14 @@ import java.util.List;
  */
 public record ComparisonReport(int schemaVersion, String kind, ImageReport a, ImageReport b, Difference difference,
                                Ratio ratio, List<CategoryDelta> categories, List<PackageDelta> packages,
-                               PathSet dropped, PathSet added, Changed changed) {
+                               PathSet dropped, PathSet added, Changed changed, List<AdviceStatus> advice) {
+
+    /**
+     * How B fares on an item of advice: "fixed" (B saves what A would have), "remaining" (B still
+     * ships some of it) or "new" (only B has it).
+     */
+    public record AdviceStatus(String kind, String title, String action, long bytesA, long bytesB, String status) {
+    }
 
     /**
      * A package whose presence, version or bytes differ between A and B (matched by ecosystem and

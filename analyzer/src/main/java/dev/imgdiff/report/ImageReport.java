@@ -6,10 +6,11 @@ import java.util.List;
  * The analysis of one image as plain data: what renderers read and what {@code --format json} writes.
  * The JSON shape is documented in the README and versioned by {@link #SCHEMA_VERSION}.
  */
-public record ImageReport(int schemaVersion, String kind, Image image, Totals totals, List<Layer> layers,
+public record ImageReport(int schemaVersion, String kind, Image image, Totals totals, Dive dive, List<Layer> layers,
                           List<CategoryRow> categories, List<PackageRow> packages, List<FileRow> largestFiles,
                           List<DirRow> largestDirectories,
-                          List<WasteRow> waste, List<WasteGroup> wasteByDirectory, List<String> warnings) {
+                          List<WasteRow> waste, List<WasteGroup> wasteByDirectory, List<AdviceRow> advice,
+                          List<String> warnings) {
     public static final int SCHEMA_VERSION = 1;
 
     /** Identity and origin. */
@@ -20,6 +21,22 @@ public record ImageReport(int schemaVersion, String kind, Image image, Totals to
     /** The headline figures, in bytes. */
     public record Totals(long imageSize, long contentSize, long wastedBytes, long compressedSize, double efficiency,
                          int layers, int baseLayers, int files, int directories) {
+    }
+
+    /** dive's figures (see the README): every copy of a repeated path counts as wasted. */
+    public record Dive(double efficiency, long wastedBytes, double userWastedPercent, long imageSize) {
+    }
+
+    /**
+     * A change that would make the image smaller.
+     *
+     * @param bytes what it saves (an upper bound when {@code upTo})
+     */
+    public record AdviceRow(String id, String title, String action, long bytes, boolean upTo, List<EvidenceRow> evidence) {
+    }
+
+    /** A package, path or layer an item of advice is about; bytes -1 when not a size. */
+    public record EvidenceRow(String what, long bytes) {
     }
 
     /** One layer. */

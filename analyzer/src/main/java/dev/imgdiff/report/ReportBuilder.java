@@ -31,6 +31,13 @@ public final class ReportBuilder {
         ImageReport.Image image = new ImageReport.Image(a.info().reference(), a.info().format(), a.info().repoTag(),
                 a.info().configDigest(), a.info().manifestDigest(),
                 a.config().platform() == null ? null : a.config().platform().toString(), a.config().created());
+        dev.imgdiff.tree.DiveFigures df = a.tree().dive();
+        ImageReport.Dive dive = new ImageReport.Dive(df.efficiency(), df.wastedBytes(), df.userWastedPercent(), df.imageSize());
+        List<ImageReport.AdviceRow> advice = new ArrayList<>();
+        for (dev.imgdiff.analysis.Advice ad : dev.imgdiff.analysis.Advisor.advise(a)) {
+            advice.add(new ImageReport.AdviceRow(ad.id(), ad.title(), ad.action(), ad.bytes(), ad.upTo(),
+                    ad.evidence().stream().map(e -> new ImageReport.EvidenceRow(e.what(), e.bytes())).toList()));
+        }
         ImageReport.Totals totals = new ImageReport.Totals(a.imageSize(), a.contentSize(), a.wastedBytes(),
                 a.compressedSize(), a.efficiency(), a.layers().size(), a.baseLayers(), a.tree().files(),
                 a.tree().directories());
@@ -78,8 +85,8 @@ public final class ReportBuilder {
             waste.offer(new ImageReport.WasteRow(w.path(), w.bytes(), w.writtenBy(), w.hiddenBy(),
                     w.reason().name().toLowerCase().replace('_', '-')));
         }
-        return new ImageReport(ImageReport.SCHEMA_VERSION, "analysis", image, totals, layers, categories, packages,
-                files.result(), dirs.result(), waste.result(), wasteGroups(a), a.warnings());
+        return new ImageReport(ImageReport.SCHEMA_VERSION, "analysis", image, totals, dive, layers, categories, packages,
+                files.result(), dirs.result(), waste.result(), wasteGroups(a), advice, a.warnings());
     }
 
     /**
@@ -193,7 +200,40 @@ public final class ReportBuilder {
         });
         return new ComparisonReport(ImageReport.SCHEMA_VERSION, "comparison", ra, rb, diff, ratio, cats,
                 packageDeltas(ra.packages(), rb.packages()), dropped.build(), added.build(),
-                new ComparisonReport.Changed((int) changed[0], changed[1], changed[2], changedTop.result()));
+                new ComparisonReport.Changed((int) changed[0], changed[1], changed[2], changedTop.result()),
+                adviceStatus(ra.advice(), rb.advice()));
+    }
+
+    /** Advice matched by kind (layer-specific items summed per kind). */
+    static List<ComparisonReport.AdviceStatus> adviceStatus(List<ImageReport.AdviceRow> a, List<ImageReport.AdviceRow> b) {
+        java.util.Map<String, long[]> bytes = new java.util.LinkedHashMap<>();
+        java.util.Map<String, ImageReport.AdviceRow> first = new java.util.LinkedHashMap<>();
+        for (ImageReport.AdviceRow r : a) {
+            String k = kindOf(r.id());
+            bytes.computeIfAbsent(k, x -> new long[2])[0] += r.bytes();
+            first.putIfAbsent(k, r);
+        }
+        for (ImageReport.AdviceRow r : b) {
+            String k = kindOf(r.id());
+            bytes.computeIfAbsent(k, x -> new long[2])[1] += r.bytes();
+            first.putIfAbsent(k, r);
+        }
+        List<ComparisonReport.AdviceStatus> out = new ArrayList<>();
+        bytes.forEach((k, v) -> {
+            ImageReport.AdviceRow r = first.get(k);
+            String status = v[0] > 0 && v[1] == 0 ? "fixed" : v[0] == 0 ? "new" : "remaining";
+            String title = k.startsWith("deleted-later") ? "files deleted by a later layer"
+                    : k.startsWith("rewritten-later") ? "files rewritten by a later layer"
+                    : k.startsWith("written-twice") ? "files written twice in one layer" : r.title();
+            out.add(new ComparisonReport.AdviceStatus(k, title, r.action(), v[0], v[1], status));
+        });
+        out.sort(Comparator.comparingLong((ComparisonReport.AdviceStatus s) -> -Math.max(s.bytesA(), s.bytesB())));
+        return out;
+    }
+
+    private static String kindOf(String id) {
+        return id.startsWith("deleted-later:") || id.startsWith("rewritten-later:") || id.startsWith("written-twice:")
+                ? id.substring(0, id.indexOf(':')) : id;
     }
 
     /** Packages matched by ecosystem and name (then version, for names installed more than once). */

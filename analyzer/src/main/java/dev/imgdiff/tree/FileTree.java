@@ -22,9 +22,12 @@ public final class FileTree {
     private final int directories;
     private final Map<String, byte[]> captured;
     private final List<String> warnings;
+    private final DiveFigures dive;
 
     FileTree(Node root, List<LayerDelta> layers, List<Waste> waste, long imageSize, long contentSize,
-             long wastedBytes, int files, int directories, Map<String, byte[]> captured, List<String> warnings) {
+             long wastedBytes, int files, int directories, Map<String, byte[]> captured, List<String> warnings,
+             DiveFigures dive) {
+        this.dive = dive;
         this.root = root;
         this.layers = List.copyOf(layers);
         this.waste = List.copyOf(waste);
@@ -149,5 +152,10 @@ public final class FileTree {
 
     public List<String> warnings() {
         return warnings;
+    }
+
+    /** Waste and efficiency as dive computes them. */
+    public DiveFigures dive() {
+        return dive;
     }
 }

@@ -26,6 +26,10 @@ final class TreeBuilder {
     private final Map<String, byte[]> captured = new HashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private long imageSize;
+    /** dive's per-path tallies: {cumulative size, smallest size, layers seen}. */
+    private final Map<String, long[]> dive = new HashMap<>();
+    private long diveImageSize;
+    private long diveFirstLayer;
 
     /** The running bookkeeping of the layer being applied. */
     private final class LayerState {
@@ -55,6 +59,7 @@ final class TreeBuilder {
     void apply(int layer, LayerScan scan) {
         LayerState st = new LayerState(layer);
         imageSize += scan.fileBytes();
+        tallyForDive(layer, scan);
         for (LayerEntry e : scan.entries()) {
             if (e.kind() == EntryKind.WHITEOUT) {
                 ensureDirs(EntryPaths.parent(e.path()), st);
@@ -83,6 +88,80 @@ final class TreeBuilder {
             }
         }
         finishLayer(st, scan.fileBytes());
+    }
+
+    /**
+     * dive's view of one layer, taken before the layer is applied: its tree's leaves (files, links, and
+     * directories with nothing below them in this layer) at their tar sizes, and each whiteout at the size
+     * of what it deletes from the layers below.
+     */
+    private void tallyForDive(int layer, LayerScan scan) {
+        Map<String, Long> leaves = new HashMap<>();
+        java.util.Set<String> parents = new java.util.HashSet<>();
+        long layerFiles = 0;
+        for (LayerEntry e : scan.entries()) {
+            String p = e.kind() == EntryKind.OPAQUE ? join(e.path(), ".wh..opq") : e.path();
+            for (String q = EntryPaths.parent(p); !q.equals("/") && parents.add(q); q = EntryPaths.parent(q)) {
+                // every ancestor of an entry has something below it
+            }
+            long size = switch (e.kind()) {
+                case FILE -> e.size();
+                case WHITEOUT -> diveSizeBelow(e.path());
+                default -> 0;
+            };
+            if (e.kind() == EntryKind.FILE) {
+                layerFiles += e.size();
+            }
+            leaves.put(p, size);
+        }
+        leaves.keySet().removeIf(p -> parents.contains(p));
+        for (Map.Entry<String, Long> l : leaves.entrySet()) {
+            long[] t = dive.computeIfAbsent(l.getKey(), k -> new long[]{0, Long.MAX_VALUE, 0});
+            t[0] += l.getValue();
+            t[1] = Math.min(t[1], l.getValue());
+            t[2]++;
+        }
+        diveImageSize += layerFiles;
+        if (layer == 0) {
+            diveFirstLayer = layerFiles;
+        }
+    }
+
+    /** Regular-file bytes at or below a path of the filesystem as stacked so far. */
+    private long diveSizeBelow(String path) {
+        Node n = lookup(path);
+        if (n == null) {
+            return 0;
+        }
+        long total = 0;
+        Deque<Node> stack = new ArrayDeque<>();
+        stack.push(n);
+        while (!stack.isEmpty()) {
+            Node x = stack.pop();
+            if (x.kind() == EntryKind.FILE && x.inode != null) {
+                total += x.inode.size;
+            }
+            for (int i = 0; i < x.childCount(); i++) {
+                stack.push(x.kid(i));
+            }
+        }
+        return total;
+    }
+
+    private DiveFigures diveFigures() {
+        long minimum = 0;
+        long discovered = 0;
+        long wasted = 0;
+        for (long[] t : dive.values()) {
+            minimum += t[1];
+            discovered += t[0];
+            if (t[2] > 1) {
+                wasted += t[0];
+            }
+        }
+        double efficiency = discovered == 0 ? 1.0 : (double) minimum / discovered;
+        long user = diveImageSize - diveFirstLayer;
+        return new DiveFigures(efficiency, wasted, user <= 0 ? 0 : (double) wasted / user, diveImageSize);
     }
 
     private void finishLayer(LayerState st, long size) {
@@ -316,7 +395,8 @@ final class TreeBuilder {
             throw new IllegalStateException("accounting error: content " + content + " + wasted " + wasted
                     + " != image " + imageSize);
         }
-        return new FileTree(root, done, waste, imageSize, content, wasted, root.files(), dirCount, captured, warnings);
+        return new FileTree(root, done, waste, imageSize, content, wasted, root.files(), dirCount, captured, warnings,
+                diveFigures());
     }
 
     /** Post-order sums without recursion (paths can be deep in hostile images); returns the directory count. */

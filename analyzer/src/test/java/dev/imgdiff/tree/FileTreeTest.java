@@ -174,6 +174,34 @@ class FileTreeTest {
     }
 
     @Test
+    void diveCountsEveryCopyOfARepeatedPathAndWhiteoutsOnceMore() {
+        FileTree t = FileTree.build(List.of(
+                scan(file("/a", 100), file("/b", 50), file("/keep", 7)),
+                scan(file("/a", 30), whiteout("/b"))));
+        // dive: /a seen as 100 and 30; /b as 50 and again 50 (the whiteout, sized by what it deletes);
+        // /keep once (7). Efficiency = (30 + 50 + 7) / (130 + 100 + 7); wasted = 130 + 100;
+        // image = 157 + 30; user part = 30.
+        DiveFigures d = t.dive();
+        assertThat(d.efficiency()).isEqualTo(87.0 / 237.0);
+        assertThat(d.wastedBytes()).isEqualTo(230);
+        assertThat(d.imageSize()).isEqualTo(187);
+        assertThat(d.userWastedPercent()).isEqualTo(230.0 / 30.0);
+        // ours: only the hidden copies (100 of /a, 50 of /b) are waste
+        assertThat(t.wastedBytes()).isEqualTo(150);
+    }
+
+    @Test
+    void diveSizesAWhiteoutOfADirectoryByEverythingBelowIt() {
+        FileTree t = FileTree.build(List.of(
+                scan(dir("/d"), file("/d/x", 10), file("/d/y/z", 20), symlink("/d/l", "x")),
+                scan(whiteout("/d"))));
+        DiveFigures d = t.dive();
+        // L0 leaves: /d/x 10, /d/y/z 20, /d/l 0 (tar size); L1: /d 30. No path twice: nothing wasted.
+        assertThat(d.wastedBytes()).isZero();
+        assertThat(d.efficiency()).isEqualTo(1.0);
+    }
+
+    @Test
     void whiteoutOfAMissingPathChangesNothing() {
         FileTree t = FileTree.build(List.of(scan(file("/a", 1)), scan(whiteout("/nope"))));
         assertThat(t.layers().get(1).deleted()).isZero();

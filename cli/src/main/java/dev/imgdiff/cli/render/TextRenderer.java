@@ -38,7 +38,9 @@ public final class TextRenderer {
         summary.row("content", human(t.contentSize()), style.dim("visible in the final filesystem"));
         summary.row("wasted", human(t.wastedBytes()), style.dim(Sizes.percent(frac(t.wastedBytes(), t.imageSize()))
                 + " of the image: shipped, then deleted or overwritten"));
-        summary.row("efficiency", Sizes.percent(t.efficiency()), "");
+        summary.row("efficiency", Sizes.percent(t.efficiency()), style.dim(String.format(java.util.Locale.ROOT,
+                "dive reports: efficiency %s, wasted %s, user wasted %s", Sizes.percent(r.dive().efficiency()),
+                human(r.dive().wastedBytes()), Sizes.percent(r.dive().userWastedPercent()))));
         summary.row("files", count(t.files()), style.dim("in " + count(t.directories()) + " directories"));
         summary.row("layers", count(t.layers()), style.dim(t.baseLayers() + " from the base image"));
         summary.render(out);
@@ -85,9 +87,30 @@ public final class TextRenderer {
             }
             waste.render(out);
         }
+        advice(out, r);
         largestPerLayer(out, r);
         warnings(out, r);
         return out.toString();
+    }
+
+    private void advice(StringBuilder out, ImageReport r) {
+        if (r.advice().isEmpty()) {
+            return;
+        }
+        section(out, "What could still be cut");
+        int i = 0;
+        for (ImageReport.AdviceRow a : r.advice()) {
+            if (i++ >= Math.max(top, 1)) {
+                break;
+            }
+            out.append("  ").append(style.bold((a.upTo() ? "up to " : "") + human(a.bytes()))).append("  ")
+                    .append(clean(oneLine(a.title()))).append('\n');
+            out.append("      ").append(Table.fit(clean(a.action()), width - 6)).append('\n');
+            for (ImageReport.EvidenceRow e : a.evidence()) {
+                String line = (e.bytes() >= 0 ? human(e.bytes()) + "  " : "") + oneLine(e.what());
+                out.append("      ").append(style.dim(Table.fit(clean(line), width - 6))).append('\n');
+            }
+        }
     }
 
     public String render(ComparisonReport c) {
@@ -149,6 +172,7 @@ public final class TextRenderer {
             }
             ch.render(out);
         }
+        adviceStatus(out, c);
         section(out, "Layers of A");
         renderLayers(out, a, false);
         section(out, "Layers of B");
@@ -266,6 +290,26 @@ public final class TextRenderer {
                     clean(p.key().equals("unowned") ? "(no package)" : p.name() + " " + p.version()), style.dim(p.category()));
         }
         t.render(out);
+    }
+
+    private void adviceStatus(StringBuilder out, ComparisonReport c) {
+        if (c.advice().isEmpty()) {
+            return;
+        }
+        section(out, "Advice: what B fixed and what remains");
+        Table t = new Table("  ", true, false, false, true);
+        t.row("", style.dim("A"), style.dim("B"), "");
+        for (ComparisonReport.AdviceStatus s : c.advice()) {
+            String mark = switch (s.status()) {
+                case "fixed" -> style.green("fixed");
+                case "new" -> style.red("new in B");
+                default -> style.yellow("remains");
+            };
+            t.row(mark, human(s.bytesA()), human(s.bytesB()), clean(oneLine(s.title())));
+        }
+        t.render(out);
+        c.advice().stream().filter(s -> !s.status().equals("fixed")).findFirst().ifPresent(s ->
+                out.append("  ").append(style.dim("next: " + Table.fit(clean(s.action()), width - 10))).append('\n'));
     }
 
     private void packageDeltas(StringBuilder out, ComparisonReport c) {
