@@ -58,7 +58,9 @@ public final class Analyzer {
         Categorizer categorizer = new Categorizer(tree, base);
         categorizer.categorizeTree();
         List<CategoryTotal> categories = totals(tree, categorizer);
-        PackageAttribution packages = new PackageAttribution(tree, categorizer);
+        Category largest = categories.stream().max(java.util.Comparator.comparingLong(CategoryTotal::bytes))
+                .map(CategoryTotal::category).orElse(Category.APP);
+        PackageAttribution packages = new PackageAttribution(tree, categorizer, largest);
         List<String> warnings = new ArrayList<>(scanned.warnings());
         warnings.addAll(tree.warnings());
         warnings.addAll(categorizer.warnings());

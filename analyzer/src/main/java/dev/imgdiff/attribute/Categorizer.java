@@ -63,12 +63,13 @@ public final class Categorizer {
     /** Gives every visible leaf of the tree its category (see {@link Node#category()}). */
     public void categorizeTree() {
         String[] seg = new String[64];
-        Deque<Object[]> stack = new ArrayDeque<>();
-        stack.push(new Object[]{tree.root(), 0});
-        while (!stack.isEmpty()) {
-            Object[] top = stack.pop();
-            Node n = (Node) top[0];
-            int depth = (Integer) top[1];
+        Deque<Node> nodes = new ArrayDeque<>();
+        Deque<Integer> depths = new ArrayDeque<>();
+        nodes.push(tree.root());
+        depths.push(0);
+        while (!nodes.isEmpty()) {
+            Node n = nodes.pop();
+            int depth = depths.pop();
             if (depth > 0) {
                 if (depth > seg.length) {
                     seg = Arrays.copyOf(seg, seg.length * 2);
@@ -77,7 +78,8 @@ public final class Categorizer {
             }
             if (n.isDirectory()) {
                 for (Node c : n.childrenUnsorted()) {
-                    stack.push(new Object[]{c, depth + 1});
+                    nodes.push(c);
+                    depths.push(depth + 1);
                 }
             } else {
                 n.setCategory(of(seg, depth, n.layer()).ordinal());

@@ -32,7 +32,8 @@ public final class PackageAttribution {
     public record PackageTotal(Package pkg, long bytes, int files, Category category) {
     }
 
-    public PackageAttribution(FileTree tree, Categorizer categorizer) {
+    /** @param largest the category with the most visible bytes (what unowned files are, when nothing is owned) */
+    public PackageAttribution(FileTree tree, Categorizer categorizer, Category largest) {
         this.tree = tree;
         dbs.read(tree.captured());
         for (Map<String, Package> claims : List.of(dbs.deb, dbs.apk, dbs.pypi)) {
@@ -43,9 +44,15 @@ public final class PackageAttribution {
         Map<Package, long[]> acc = new HashMap<>();
         Map<Package, long[]> byCategory = new HashMap<>();
         boolean any = !system.isEmpty() || !dbs.npmDirs.isEmpty();
+        if (!any) {
+            // No package database: everything is unowned, and the category totals say the rest.
+            this.totals = List.of(new PackageTotal(Package.UNOWNED, tree.contentSize(), tree.files(),
+                    largest));
+            return;
+        }
         int categories = Category.values().length;
         tree.forEachLeaf(n -> {
-            Package p = any ? owner(n.path()) : Package.UNOWNED;
+            Package p = owner(n.path());
             if (p != Package.UNOWNED) {
                 owners.put(n, p);
             }

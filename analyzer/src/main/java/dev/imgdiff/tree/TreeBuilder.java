@@ -27,7 +27,7 @@ final class TreeBuilder {
     private final List<String> warnings = new ArrayList<>();
     private long imageSize;
     /** dive's per-path tallies: {cumulative size, smallest size, layers seen}. */
-    private final Map<String, long[]> dive = new HashMap<>();
+    private final Map<String, long[]> dive = new HashMap<>(1 << 16);
     private long diveImageSize;
     private long diveFirstLayer;
 
@@ -96,30 +96,62 @@ final class TreeBuilder {
      * of what it deletes from the layers below.
      */
     private void tallyForDive(int layer, LayerScan scan) {
-        Map<String, Long> leaves = new HashMap<>();
-        java.util.Set<String> parents = new java.util.HashSet<>();
+        // Directories are leaves of the layer's tree only when nothing in the layer lies below them.
+        java.util.Set<String> dirs = new java.util.HashSet<>();
+        for (LayerEntry e : scan.entries()) {
+            if (e.kind() == EntryKind.DIR) {
+                dirs.add(e.path());
+            }
+        }
+        java.util.Set<String> notLeaves = new java.util.HashSet<>();
+        if (!dirs.isEmpty()) {
+            // Marking the nearest listed ancestor is enough: that directory is an entry itself, so its own
+            // nearest listed ancestor is marked when it comes round.
+            for (LayerEntry e : scan.entries()) {
+                for (String q = EntryPaths.parent(e.path()); !q.equals("/"); q = EntryPaths.parent(q)) {
+                    if (dirs.contains(q)) {
+                        notLeaves.add(q);
+                        break;
+                    }
+                }
+            }
+        }
         long layerFiles = 0;
         for (LayerEntry e : scan.entries()) {
-            String p = e.kind() == EntryKind.OPAQUE ? join(e.path(), ".wh..opq") : e.path();
-            for (String q = EntryPaths.parent(p); !q.equals("/") && parents.add(q); q = EntryPaths.parent(q)) {
-                // every ancestor of an entry has something below it
+            long size;
+            String p = e.path();
+            switch (e.kind()) {
+                case FILE -> {
+                    size = e.size();
+                    layerFiles += size;
+                }
+                case WHITEOUT -> size = diveSizeBelow(p);
+                case OPAQUE -> {
+                    p = join(p, ".wh..opq");
+                    size = 0;
+                }
+                case DIR -> {
+                    if (notLeaves.contains(p)) {
+                        continue;
+                    }
+                    size = 0;
+                }
+                default -> size = 0;
             }
-            long size = switch (e.kind()) {
-                case FILE -> e.size();
-                case WHITEOUT -> diveSizeBelow(e.path());
-                default -> 0;
-            };
-            if (e.kind() == EntryKind.FILE) {
-                layerFiles += e.size();
+            // {cumulative, smallest, layers seen, last layer, size counted for the last layer, smallest before it}
+            long[] t = dive.computeIfAbsent(p, k -> new long[]{0, Long.MAX_VALUE, 0, -1, 0, Long.MAX_VALUE});
+            if (t[3] == layer) {
+                // written again in the same layer: dive's layer tree keeps the last entry
+                t[0] += size - t[4];
+                t[1] = Math.min(t[5], size);
+            } else {
+                t[0] += size;
+                t[5] = t[1];
+                t[1] = Math.min(t[1], size);
+                t[2]++;
+                t[3] = layer;
             }
-            leaves.put(p, size);
-        }
-        leaves.keySet().removeIf(p -> parents.contains(p));
-        for (Map.Entry<String, Long> l : leaves.entrySet()) {
-            long[] t = dive.computeIfAbsent(l.getKey(), k -> new long[]{0, Long.MAX_VALUE, 0});
-            t[0] += l.getValue();
-            t[1] = Math.min(t[1], l.getValue());
-            t[2]++;
+            t[4] = size;
         }
         diveImageSize += layerFiles;
         if (layer == 0) {
