@@ -207,17 +207,47 @@ public final class LayerScanner {
             } else {
                 kind = EntryKind.OTHER;
             }
+            byte[] hash = null;
             if (kind == EntryKind.FILE) {
                 fileBytes += size;
+                byte[] content = null;
                 if (options.capture().test(path)) {
                     if (size <= options.captureLimit()) {
-                        captured.put(path, w.readContent((int) size));
+                        content = w.readContent((int) size);
+                        captured.put(path, content);
                     } else {
                         warn("not read (" + size + " bytes, over the limit): " + quote(raw));
                     }
                 }
+                if (options.hashContent() && size > 0) {
+                    hash = content != null && content.length == size ? sha256(content) : hashRest(w);
+                }
             }
-            entries.add(new LayerEntry(path, kind, size, link, w.mode()));
+            entries.add(new LayerEntry(path, kind, size, link, w.mode(), hash));
+        }
+
+        private byte[] hashRest(TarWalker w) throws IOException {
+            java.security.MessageDigest md = newDigest();
+            byte[] buf = new byte[1 << 16];
+            try (InputStream in = w.contentStream()) {
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    md.update(buf, 0, n);
+                }
+            }
+            return md.digest();
+        }
+
+        private byte[] sha256(byte[] data) {
+            return newDigest().digest(data);
+        }
+
+        private java.security.MessageDigest newDigest() {
+            try {
+                return java.security.MessageDigest.getInstance("SHA-256");
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         private void warn(String w) {

@@ -10,22 +10,29 @@ import java.util.function.Predicate;
  * @param verifyAll     read every byte of uncompressed layers too, to verify their digests
  * @param capture       which files' content to read (for lockfiles and package databases)
  * @param captureLimit  the largest file the scan reads into memory; bigger ones are skipped with a warning
+ * @param hashContent   hash every regular file's bytes, to find duplicate content
  */
-public record ScanOptions(boolean lenientNames, boolean verifyAll, Predicate<String> capture, int captureLimit) {
+public record ScanOptions(boolean lenientNames, boolean verifyAll, Predicate<String> capture, int captureLimit,
+                          boolean hashContent) {
 
     public static ScanOptions defaults() {
-        return new ScanOptions(false, false, p -> false, 16 << 20);
+        return new ScanOptions(false, false, p -> false, 16 << 20, false);
     }
 
     public ScanOptions withCapture(Predicate<String> c) {
-        return new ScanOptions(lenientNames, verifyAll, c, captureLimit);
+        return new ScanOptions(lenientNames, verifyAll, c, captureLimit, hashContent);
     }
 
     public ScanOptions withLenientNames(boolean b) {
-        return new ScanOptions(b, verifyAll, capture, captureLimit);
+        return new ScanOptions(b, verifyAll, capture, captureLimit, hashContent);
     }
 
     public ScanOptions withVerifyAll(boolean b) {
-        return new ScanOptions(lenientNames, b, capture, captureLimit);
+        return new ScanOptions(lenientNames, b, capture, captureLimit, hashContent);
+    }
+
+    /** Hash every regular file's bytes (to find duplicate content): reads all file content. */
+    public ScanOptions withHashContent(boolean b) {
+        return new ScanOptions(lenientNames, verifyAll, capture, captureLimit, b);
     }
 }

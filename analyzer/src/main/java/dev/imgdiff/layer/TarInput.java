@@ -51,6 +51,19 @@ abstract class TarInput {
 
         @Override
         int readFully(byte[] b, int off, int len) throws IOException {
+            if (len > CHUNK && (pos < bufStart || pos >= bufStart + buf.limit())) {
+                // A long read (file content): straight from the file, not through the header buffer.
+                ByteBuffer dst = ByteBuffer.wrap(b, off, len);
+                ch.position(pos);
+                while (dst.hasRemaining()) {
+                    if (ch.read(dst) < 0) {
+                        break;
+                    }
+                }
+                int n = len - dst.remaining();
+                pos += n;
+                return n;
+            }
             int done = 0;
             while (done < len) {
                 long inBuf = pos - bufStart;

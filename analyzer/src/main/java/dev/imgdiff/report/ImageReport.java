@@ -9,8 +9,8 @@ import java.util.List;
 public record ImageReport(int schemaVersion, String kind, Image image, Totals totals, Dive dive, List<Layer> layers,
                           List<CategoryRow> categories, List<PackageRow> packages, List<FileRow> largestFiles,
                           List<DirRow> largestDirectories,
-                          List<WasteRow> waste, List<WasteGroup> wasteByDirectory, List<AdviceRow> advice,
-                          List<String> warnings) {
+                          List<WasteRow> waste, List<WasteGroup> wasteByDirectory, Duplicates duplicates,
+                          List<AdviceRow> advice, List<String> warnings) {
     public static final int SCHEMA_VERSION = 1;
 
     /** Identity and origin. */
@@ -21,6 +21,18 @@ public record ImageReport(int schemaVersion, String kind, Image image, Totals to
     /** The headline figures, in bytes. */
     public record Totals(long imageSize, long contentSize, long wastedBytes, long compressedSize, double efficiency,
                          int layers, int baseLayers, int files, int directories) {
+    }
+
+    /**
+     * Files with the same bytes at different paths (only with --duplicates; null otherwise).
+     *
+     * @param savings bytes a single copy of each group would save
+     */
+    public record Duplicates(long savings, int groups, List<DuplicateGroup> largest) {
+    }
+
+    /** One set of identical files: each {@code bytes} long, {@code copies} of them. */
+    public record DuplicateGroup(long bytes, int copies, long savings, List<String> paths) {
     }
 
     /** dive's figures (see the README): every copy of a repeated path counts as wasted. */

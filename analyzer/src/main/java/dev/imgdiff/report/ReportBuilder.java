@@ -86,7 +86,41 @@ public final class ReportBuilder {
                     w.reason().name().toLowerCase().replace('_', '-')));
         }
         return new ImageReport(ImageReport.SCHEMA_VERSION, "analysis", image, totals, dive, layers, categories, packages,
-                files.result(), dirs.result(), waste.result(), wasteGroups(a), advice, a.warnings());
+                files.result(), dirs.result(), waste.result(), wasteGroups(a), duplicates(a), advice, a.warnings());
+    }
+
+    /** Visible files grouped by content hash; null when the scan did not hash content. */
+    private ImageReport.Duplicates duplicates(Analysis a) {
+        java.util.Map<String, List<dev.imgdiff.tree.Node>> groups = new java.util.HashMap<>();
+        boolean[] hashed = {false};
+        a.tree().forEachLeaf(n -> {
+            byte[] h = n.contentHash();
+            if (h != null) {
+                hashed[0] = true;
+                if (n.size() > 0) {
+                    groups.computeIfAbsent(java.util.HexFormat.of().formatHex(h) + ":" + n.size(), k -> new ArrayList<>()).add(n);
+                }
+            }
+        });
+        if (!hashed[0]) {
+            return null;
+        }
+        long savings = 0;
+        int count = 0;
+        TopN<ImageReport.DuplicateGroup> largest = new TopN<>(top, Comparator.comparingLong(ImageReport.DuplicateGroup::savings)
+                .thenComparing(g -> g.paths().get(0), Comparator.reverseOrder()));
+        for (List<dev.imgdiff.tree.Node> g : groups.values()) {
+            if (g.size() < 2) {
+                continue;
+            }
+            long each = g.get(0).size();
+            long save = each * (g.size() - 1);
+            savings += save;
+            count++;
+            List<String> paths = g.stream().map(dev.imgdiff.tree.Node::path).sorted().limit(5).toList();
+            largest.offer(new ImageReport.DuplicateGroup(each, g.size(), save, paths));
+        }
+        return new ImageReport.Duplicates(savings, count, largest.result());
     }
 
     /**

@@ -9,6 +9,8 @@ final class Inode {
     final int layer;
     /** The file entry that wrote the bytes. */
     final Node owner;
+    /** SHA-256 of the bytes, when the scan hashed content; else null. */
+    byte[] hash;
     /** Hard links to it, in the order they were written; null when there are none. */
     List<Node> links;
     int names;

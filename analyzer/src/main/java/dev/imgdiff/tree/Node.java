@@ -98,6 +98,11 @@ public final class Node {
         return kind == EntryKind.DIR ? files : 1;
     }
 
+    /** The SHA-256 of a file's bytes when the scan hashed content, else null. */
+    public byte[] contentHash() {
+        return inode == null || kind == EntryKind.SYMLINK ? null : inode.hash;
+    }
+
     /** Whether a later layer removed this node from the filesystem. */
     public boolean detached() {
         return detached;

@@ -274,6 +274,7 @@ final class TreeBuilder {
         long bytes = 0;
         if (e.kind() == EntryKind.FILE || e.kind() == EntryKind.SYMLINK) {
             node.inode = new Inode(e.size(), layer, node);
+            node.inode.hash = e.contentHash();
             node.inode.names = 1;
             node.carried = e.size();
             bytes = e.size();

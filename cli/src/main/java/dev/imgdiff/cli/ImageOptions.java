@@ -18,6 +18,10 @@ public final class ImageOptions {
             + "(compressed layers are always checked).")
     boolean verify;
 
+    @Option(names = "--duplicates", description = "Find files with the same bytes at different paths (reads every "
+            + "file's content, so it is slower).")
+    boolean duplicates;
+
     @Option(names = "--docker-host", paramLabel = "URI",
             description = "The Docker daemon to ask (default: DOCKER_HOST, the docker context, the default socket).")
     String dockerHost;
@@ -50,7 +54,8 @@ public final class ImageOptions {
                 }
             }
         }
-        return o.withScan(o.scan().withLenientNames(lenient).withVerifyAll(verify)).withInsecureRegistries(insecure)
+        return o.withScan(o.scan().withLenientNames(lenient).withVerifyAll(verify).withHashContent(duplicates))
+                .withInsecureRegistries(insecure)
                 .withDockerHost(dockerHost);
     }
 }

@@ -185,6 +185,29 @@ class CommandLineTest {
     }
 
     @Test
+    void findsDuplicateContentWhenAsked() throws Exception {
+        // Same seed and size give the same bytes (the fixtures' contract): three copies of 50,000 bytes.
+        long seed = 42;
+        dev.imgdiff.fixtures.ImageSpec spec = dev.imgdiff.fixtures.ImageSpec.builder("dups")
+                .layer("COPY a", l -> l.file("/a/lib.so", 50_000, "app", seed).file("/b/lib.so", 50_000, "app", seed)
+                        .file("/c/other", 50_000, "app", seed + 1))
+                .layer("COPY c", l -> l.file("/c/lib-copy.so", 50_000, "app", seed))
+                .build();
+        WrittenImage w = ArchiveWriter.write(spec, Shape.OCI_ARCHIVE, LayerCompression.GZIP, dir.resolve("dups.tar"));
+        Run r = Run.of("analyze", "--duplicates", "--format", "json", w.reference());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode d = new ObjectMapper().readTree(r.out()).path("duplicates");
+        assertThat(d.path("groups").asInt()).isEqualTo(1);
+        assertThat(d.path("savings").asLong()).isEqualTo(100_000);
+        assertThat(d.at("/largest/0/copies").asInt()).isEqualTo(3);
+        assertThat(new ObjectMapper().readTree(Run.of("analyze", "--format", "json", w.reference()).out())
+                .path("duplicates").isNull()).isTrue();
+        WrittenImage plain = ArchiveWriter.write(spec, Shape.DOCKER_LEGACY, LayerCompression.NONE, dir.resolve("dups-plain.tar"));
+        Run seeking = Run.of("analyze", "--duplicates", "--format", "json", plain.reference());
+        assertThat(new ObjectMapper().readTree(seeking.out()).at("/duplicates/savings").asLong()).isEqualTo(100_000);
+    }
+
+    @Test
     void readsADockerSaveStreamFromStandardInput() throws Exception {
         Run r = Run.withStdin(Files.readAllBytes(a.path()), "analyze", "--format", "json", "-");
         assertThat(r.code()).as(r.err()).isZero();

@@ -87,10 +87,31 @@ public final class TextRenderer {
             }
             waste.render(out);
         }
+        duplicates(out, r);
         advice(out, r);
         largestPerLayer(out, r);
         warnings(out, r);
         return out.toString();
+    }
+
+    private void duplicates(StringBuilder out, ImageReport r) {
+        ImageReport.Duplicates d = r.duplicates();
+        if (d == null) {
+            return;
+        }
+        if (d.groups() == 0) {
+            section(out, "Duplicate content: none");
+            return;
+        }
+        section(out, "Duplicate content (" + count(d.groups()) + " sets; one copy of each would save "
+                + human(d.savings()) + ")");
+        for (ImageReport.DuplicateGroup g : d.largest()) {
+            out.append("  ").append(style.yellow(human(g.savings()))).append("  ").append(count(g.copies()))
+                    .append(" copies of ").append(human(g.bytes())).append('\n');
+            for (String p : g.paths()) {
+                out.append("      ").append(style.dim(fitPath(p, 8))).append('\n');
+            }
+        }
     }
 
     private void advice(StringBuilder out, ImageReport r) {
