@@ -81,7 +81,8 @@ final class Runs {
             text = sw.toString();
         } else {
             Style style = new Style(!oo.noColor && !toFile && console.colorByDefault());
-            TextRenderer r = new TextRenderer(style, toFile ? 120 : console.width(), oo.top);
+            TextRenderer r = new TextRenderer(style, toFile ? 120 : console.width(), oo.top,
+                    oo.by == null ? null : oo.by == OutputOptions.By.package_ ? "package" : oo.by.name());
             text = report instanceof ComparisonReport c ? r.render(c) : r.render((ImageReport) report);
         }
         if (toFile) {

@@ -6,7 +6,9 @@ import static dev.imgdiff.cli.render.Sizes.human;
 
 import dev.imgdiff.report.ComparisonReport;
 import dev.imgdiff.report.ImageReport;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Renders reports for people: aligned tables, human sizes, every string from an image sanitized. */
 public final class TextRenderer {
@@ -14,15 +16,18 @@ public final class TextRenderer {
     private final Style style;
     private final int width;
     private final int top;
+    private final String by;
 
     /**
      * @param width the terminal width that long instructions and paths are fitted to
      * @param top   how many packages the package tables show
+     * @param by    the main table: "layer", "category", "package" or "dir" (null: the usual order)
      */
-    public TextRenderer(Style style, int width, int top) {
+    public TextRenderer(Style style, int width, int top, String by) {
         this.style = style;
         this.width = Math.max(60, width);
         this.top = top;
+        this.by = by;
     }
 
     public String render(ImageReport r) {
@@ -45,48 +50,57 @@ public final class TextRenderer {
         summary.row("layers", count(t.layers()), style.dim(t.baseLayers() + " from the base image"));
         summary.render(out);
 
-        section(out, "Layers");
-        renderLayers(out, r, true);
+        Map<String, Runnable> blocks = new LinkedHashMap<>();
+        blocks.put("layer", () -> {
+            section(out, "Layers");
+            renderLayers(out, r, true);
+        });
+        blocks.put("category", () -> {
+            section(out, "By category");
+            Table cats = new Table("  ", true, false, false, false, false);
+            cats.row(style.dim("category"), style.dim("bytes"), style.dim("share"), style.dim("files"), style.dim("wasted"));
+            for (ImageReport.CategoryRow c : r.categories()) {
+                if (c.bytes() == 0 && c.wastedBytes() == 0 && c.files() == 0) {
+                    continue;
+                }
+                cats.row(c.name(), human(c.bytes()), Sizes.percent(frac(c.bytes(), t.contentSize())), count(c.files()),
+                        c.wastedBytes() == 0 ? style.dim("-") : human(c.wastedBytes()));
+            }
+            cats.render(out);
 
-        section(out, "By category");
-        Table cats = new Table("  ", true, false, false, false, false);
-        cats.row(style.dim("category"), style.dim("bytes"), style.dim("share"), style.dim("files"), style.dim("wasted"));
-        for (ImageReport.CategoryRow c : r.categories()) {
-            if (c.bytes() == 0 && c.wastedBytes() == 0 && c.files() == 0) {
-                continue;
+        });
+        blocks.put("package", () -> {
+            packages(out, r);
+        });
+        blocks.put("dir", () -> {
+            if (!r.largestDirectories().isEmpty()) {
+                section(out, "Largest directories");
+                Table dirs = new Table("  ", false, false, true);
+                for (ImageReport.DirRow d : r.largestDirectories()) {
+                    dirs.row(human(d.bytes()), plural(d.files(), "file"), fitPath(d.path(), 30));
+                }
+                dirs.render(out);
             }
-            cats.row(c.name(), human(c.bytes()), Sizes.percent(frac(c.bytes(), t.contentSize())), count(c.files()),
-                    c.wastedBytes() == 0 ? style.dim("-") : human(c.wastedBytes()));
-        }
-        cats.render(out);
-
-        packages(out, r);
-        if (!r.largestDirectories().isEmpty()) {
-            section(out, "Largest directories");
-            Table dirs = new Table("  ", false, false, true);
-            for (ImageReport.DirRow d : r.largestDirectories()) {
-                dirs.row(human(d.bytes()), plural(d.files(), "file"), fitPath(d.path(), 30));
+            if (!r.largestFiles().isEmpty()) {
+                section(out, "Largest files");
+                Table files = new Table("  ", false, true, true, true);
+                for (ImageReport.FileRow f : r.largestFiles()) {
+                    files.row(human(f.bytes()), "layer " + (f.layer() + 1), f.category(), fitPath(f.path(), 40));
+                }
+                files.render(out);
             }
-            dirs.render(out);
-        }
-        if (!r.largestFiles().isEmpty()) {
-            section(out, "Largest files");
-            Table files = new Table("  ", false, true, true, true);
-            for (ImageReport.FileRow f : r.largestFiles()) {
-                files.row(human(f.bytes()), "layer " + (f.layer() + 1), f.category(), fitPath(f.path(), 40));
+            if (!r.wasteByDirectory().isEmpty()) {
+                section(out, "Where the waste is");
+                Table waste = new Table("  ", false, false, true, true);
+                for (ImageReport.WasteGroup w : r.wasteByDirectory()) {
+                    waste.row(style.yellow(human(w.bytes())), plural(w.files(), "file"),
+                            fitPath(w.path(), 60), style.dim("layer " + (w.writtenBy() + 1) + ", " + w.reason()
+                                    + " in layer " + (w.hiddenBy() + 1)));
+                }
+                waste.render(out);
             }
-            files.render(out);
-        }
-        if (!r.wasteByDirectory().isEmpty()) {
-            section(out, "Where the waste is");
-            Table waste = new Table("  ", false, false, true, true);
-            for (ImageReport.WasteGroup w : r.wasteByDirectory()) {
-                waste.row(style.yellow(human(w.bytes())), plural(w.files(), "file"),
-                        fitPath(w.path(), 60), style.dim("layer " + (w.writtenBy() + 1) + ", " + w.reason()
-                                + " in layer " + (w.hiddenBy() + 1)));
-            }
-            waste.render(out);
-        }
+        });
+        emit(blocks, by == null ? "layer" : by);
         duplicates(out, r);
         advice(out, r);
         largestPerLayer(out, r);
@@ -167,37 +181,47 @@ public final class TextRenderer {
             out.append('\n').append("  ").append(headline).append('\n');
         }
 
-        section(out, "By category");
-        Table cats = new Table("  ", true, false, false, false, false, false);
-        cats.row(style.dim("category"), style.dim("A"), style.dim("B"), style.dim("difference"),
-                style.dim("wasted A"), style.dim("wasted B"));
-        for (ComparisonReport.CategoryDelta cd : c.categories()) {
-            if (cd.a() == 0 && cd.b() == 0 && cd.wastedA() == 0 && cd.wastedB() == 0) {
-                continue;
+        Map<String, Runnable> blocks = new LinkedHashMap<>();
+        blocks.put("category", () -> {
+            section(out, "By category");
+            Table cats = new Table("  ", true, false, false, false, false, false);
+            cats.row(style.dim("category"), style.dim("A"), style.dim("B"), style.dim("difference"),
+                    style.dim("wasted A"), style.dim("wasted B"));
+            for (ComparisonReport.CategoryDelta cd : c.categories()) {
+                if (cd.a() == 0 && cd.b() == 0 && cd.wastedA() == 0 && cd.wastedB() == 0) {
+                    continue;
+                }
+                cats.row(cd.name(), human(cd.a()), human(cd.b()), style.delta(cd.difference(), Sizes.signed(cd.difference())),
+                        cd.wastedA() == 0 ? style.dim("-") : human(cd.wastedA()),
+                        cd.wastedB() == 0 ? style.dim("-") : human(cd.wastedB()));
             }
-            cats.row(cd.name(), human(cd.a()), human(cd.b()), style.delta(cd.difference(), Sizes.signed(cd.difference())),
-                    cd.wastedA() == 0 ? style.dim("-") : human(cd.wastedA()),
-                    cd.wastedB() == 0 ? style.dim("-") : human(cd.wastedB()));
-        }
-        cats.render(out);
+            cats.render(out);
 
-        packageDeltas(out, c);
-        pathSet(out, "Dropped by B", c.dropped(), style::green);
-        pathSet(out, "Added by B", c.added(), style::red);
-        if (c.changed().files() > 0) {
-            section(out, "Changed in B (" + count(c.changed().files()) + " files, " + human(c.changed().bytesA())
-                    + " → " + human(c.changed().bytesB()) + ")");
-            Table ch = new Table("  ", false, true, false, true);
-            for (ComparisonReport.ChangedRow row : c.changed().largest()) {
-                ch.row(human(row.a()), "→", human(row.b()), fitPath(row.path(), 30));
+        });
+        blocks.put("package", () -> {
+            packageDeltas(out, c);
+        });
+        blocks.put("dir", () -> {
+            pathSet(out, "Dropped by B", c.dropped(), style::green);
+            pathSet(out, "Added by B", c.added(), style::red);
+            if (c.changed().files() > 0) {
+                section(out, "Changed in B (" + count(c.changed().files()) + " files, " + human(c.changed().bytesA())
+                        + " → " + human(c.changed().bytesB()) + ")");
+                Table ch = new Table("  ", false, true, false, true);
+                for (ComparisonReport.ChangedRow row : c.changed().largest()) {
+                    ch.row(human(row.a()), "→", human(row.b()), fitPath(row.path(), 30));
+                }
+                ch.render(out);
             }
-            ch.render(out);
-        }
+        });
+        blocks.put("layer", () -> {
+            section(out, "Layers of A");
+            renderLayers(out, a, false);
+            section(out, "Layers of B");
+            renderLayers(out, b, false);
+        });
+        emit(blocks, by == null ? "category" : by);
         adviceStatus(out, c);
-        section(out, "Layers of A");
-        renderLayers(out, a, false);
-        section(out, "Layers of B");
-        renderLayers(out, b, false);
         warnings(out, a);
         warnings(out, b);
         return out.toString();
@@ -374,6 +398,19 @@ public final class TextRenderer {
             section(out, "Largest files of each big layer");
             out.append(largest);
         }
+    }
+
+    /** The chosen main table first, the others after it in their usual order. */
+    private static void emit(Map<String, Runnable> blocks, String first) {
+        Runnable main = blocks.get(first);
+        if (main != null) {
+            main.run();
+        }
+        blocks.forEach((k, v) -> {
+            if (!k.equals(first)) {
+                v.run();
+            }
+        });
     }
 
     /** Instructions keep their shell formatting in the history; a table row wants one line. */
