@@ -67,6 +67,20 @@ public final class ExpectedFigures {
                 soft.assertThat(c.wastedBytes()).as(cn + "wasted").isEqualTo(cr.wastedBytes());
             }
         }
+        if (r.packages() != null) {
+            Map<String, long[]> ours = new HashMap<>();
+            for (dev.imgdiff.attribute.PackageAttribution.PackageTotal t : a.packages().totals()) {
+                ours.put(t.pkg().key(), new long[]{t.bytes(), t.files()});
+            }
+            soft.assertThat(ours.keySet()).as(name + " packages").containsExactlyInAnyOrderElementsOf(r.packages().keySet());
+            r.packages().forEach((key, pr) -> {
+                long[] o = ours.get(key);
+                if (o != null) {
+                    soft.assertThat(o[0]).as(name + " package " + key + " bytes").isEqualTo(pr.bytes());
+                    soft.assertThat(o[1]).as(name + " package " + key + " files").isEqualTo((long) pr.files());
+                }
+            });
+        }
         if (r.paths() != null) {
             Map<String, Node> leaves = new HashMap<>();
             a.tree().forEachLeaf(n -> leaves.put(n.path(), n));

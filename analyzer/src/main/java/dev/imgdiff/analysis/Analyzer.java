@@ -55,12 +55,13 @@ public final class Analyzer {
                     createdBy.get(i).isBlank() ? comments.get(i) : Instructions.describe(createdBy.get(i)), i < base,
                     tree.layers().get(i)));
         }
-        Categorizer categorizer = new Categorizer(tree, base);
+        PackageAttribution packages = new PackageAttribution(tree);
+        Categorizer categorizer = new Categorizer(tree, base, n -> false);
         categorizer.categorizeTree();
         List<CategoryTotal> categories = totals(tree, categorizer);
         Category largest = categories.stream().max(java.util.Comparator.comparingLong(CategoryTotal::bytes))
                 .map(CategoryTotal::category).orElse(Category.APP);
-        PackageAttribution packages = new PackageAttribution(tree, categorizer, largest);
+        packages.summarize(categorizer, largest);
         List<String> warnings = new ArrayList<>(scanned.warnings());
         warnings.addAll(tree.warnings());
         warnings.addAll(categorizer.warnings());

@@ -42,12 +42,19 @@ public final class Categorizer {
     private final NpmProjects npm;
     private final Map<String, Boolean> jdkDirs = new HashMap<>();
     private final Map<String, Boolean> buildOutputParents = new HashMap<>();
+    private final java.util.function.Predicate<Node> toolchainPackage;
 
     /** @param baseLayers how many bottom layers the base image made */
     public Categorizer(FileTree tree, int baseLayers) {
+        this(tree, baseLayers, n -> false);
+    }
+
+    /** @param toolchainPackage whether a package database says a visible file belongs to a toolchain package */
+    public Categorizer(FileTree tree, int baseLayers, java.util.function.Predicate<Node> toolchainPackage) {
         this.tree = tree;
         this.baseLayers = baseLayers;
         this.npm = new NpmProjects(tree.captured());
+        this.toolchainPackage = toolchainPackage;
     }
 
     /** The files the scan must read for these rules to work. */
@@ -82,7 +89,12 @@ public final class Categorizer {
                     depths.push(depth + 1);
                 }
             } else {
-                n.setCategory(of(seg, depth, n.layer()).ordinal());
+                Category c = of(seg, depth, n.layer());
+                if (c != Category.NODE_MODULES_DEV && c != Category.NODE_MODULES_PROD && c != Category.TOOLCHAIN
+                        && toolchainPackage.test(n)) {
+                    c = Category.TOOLCHAIN;
+                }
+                n.setCategory(c.ordinal());
             }
         }
     }

@@ -22,7 +22,7 @@ public final class PackageAttribution {
     private final PackageDatabases dbs = new PackageDatabases();
     private final Map<String, Package> system = new HashMap<>();
     private final Map<Node, Package> owners = new IdentityHashMap<>();
-    private final List<PackageTotal> totals;
+    private List<PackageTotal> totals = List.of();
 
     /**
      * Bytes and files of one package in the final filesystem.
@@ -32,8 +32,8 @@ public final class PackageAttribution {
     public record PackageTotal(Package pkg, long bytes, int files, Category category) {
     }
 
-    /** @param largest the category with the most visible bytes (what unowned files are, when nothing is owned) */
-    public PackageAttribution(FileTree tree, Categorizer categorizer, Category largest) {
+    /** Reads the package databases of a final filesystem and finds the owner of every visible file. */
+    public PackageAttribution(FileTree tree) {
         this.tree = tree;
         dbs.read(tree.captured());
         for (Map<String, Package> claims : List.of(dbs.deb, dbs.apk, dbs.pypi)) {
@@ -41,21 +41,42 @@ public final class PackageAttribution {
                 system.putIfAbsent(canonical(e.getKey()), e.getValue());
             }
         }
-        Map<Package, long[]> acc = new HashMap<>();
-        Map<Package, long[]> byCategory = new HashMap<>();
-        boolean any = !system.isEmpty() || !dbs.npmDirs.isEmpty();
-        if (!any) {
-            // No package database: everything is unowned, and the category totals say the rest.
-            this.totals = List.of(new PackageTotal(Package.UNOWNED, tree.contentSize(), tree.files(),
-                    largest));
+        if (!system.isEmpty() || !dbs.npmDirs.isEmpty()) {
+            tree.forEachLeaf(n -> {
+                Package p = owner(n.path());
+                if (p != Package.UNOWNED) {
+                    owners.put(n, p);
+                }
+            });
+        }
+    }
+
+    /** Whether any package database was found. */
+    public boolean hasDatabases() {
+        return !owners.isEmpty();
+    }
+
+    /** Whether the leaf is owned by a toolchain package (a compiler, SDK or -dev package). */
+    public boolean ownedByToolchain(Node leaf) {
+        Package p = owners.get(leaf);
+        return p != null && Toolchains.isToolchain(p);
+    }
+
+    /**
+     * Adds up bytes and files per package, once the categories are known.
+     *
+     * @param largest the category with the most visible bytes (all files are unowned when nothing is owned)
+     */
+    public void summarize(Categorizer categorizer, Category largest) {
+        if (owners.isEmpty()) {
+            totals = List.of(new PackageTotal(Package.UNOWNED, tree.contentSize(), tree.files(), largest));
             return;
         }
+        Map<Package, long[]> acc = new HashMap<>();
+        Map<Package, long[]> byCategory = new HashMap<>();
         int categories = Category.values().length;
         tree.forEachLeaf(n -> {
-            Package p = owner(n.path());
-            if (p != Package.UNOWNED) {
-                owners.put(n, p);
-            }
+            Package p = of(n);
             long[] a = acc.computeIfAbsent(p, k -> new long[2]);
             a[0] += n.size();
             a[1]++;
@@ -73,7 +94,7 @@ public final class PackageAttribution {
             out.add(new PackageTotal(p, a[0], (int) a[1], Category.values()[best]));
         });
         out.sort(Comparator.comparingLong(PackageTotal::bytes).reversed().thenComparing(t -> t.pkg().key()));
-        this.totals = List.copyOf(out);
+        totals = List.copyOf(out);
     }
 
     /** The files the scan must read for package attribution. */
@@ -101,6 +122,7 @@ public final class PackageAttribution {
             return p;
         }
         if (path.contains("/node_modules/")) {
+            // The deepest package directory decides, even when its package.json is unreadable (then: unowned).
             for (String dir = parentOf(path); dir.length() > 1; dir = parentOf(dir)) {
                 Package n = dbs.npmDirs.get(dir);
                 if (n != null) {

@@ -32,7 +32,7 @@ final class PackageDatabases {
     final Map<String, Package> deb = new HashMap<>();
     final Map<String, Package> apk = new HashMap<>();
     final Map<String, Package> pypi = new HashMap<>();
-    /** npm package directories ("/app/node_modules/express") and their package. */
+    /** npm package directories ("/app/node_modules/express") and their package (UNOWNED when unreadable). */
     final Map<String, Package> npmDirs = new HashMap<>();
 
     /** Whether the scan must read a file for these databases. */
@@ -75,6 +75,9 @@ final class PackageDatabases {
     /** The package directory a node_modules package.json sits in, or null when it is not a package's own. */
     static String npmPackageDir(String packageJson) {
         String dir = EntryPaths.parent(packageJson);
+        if (EntryPaths.baseName(dir).startsWith(".")) {
+            return null;
+        }
         String parent = EntryPaths.parent(dir);
         String grand = EntryPaths.parent(parent);
         if (parent.endsWith("/node_modules")) {
@@ -152,7 +155,7 @@ final class PackageDatabases {
         String version = null;
         String dir = "";
         List<String> files = new ArrayList<>();
-        for (String line : (text + "\n\n").split("\n")) {
+        for (String line : (text + "\n\n").split("\n", -1)) {
             if (line.isEmpty()) {
                 if (name != null && version != null) {
                     Package pkg = new Package("apk", name, version);
@@ -196,16 +199,20 @@ final class PackageDatabases {
             return;
         }
         Package pkg = new Package("pypi", name, version);
+        int bad = 0;
         for (String line : text.split("\n")) {
             if (line.isBlank()) {
                 continue;
             }
-            String file = csvFirst(line);
+            String file = csvFirst(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
             if (file == null) {
-                warnings.add("malformed line in " + record + ": the rest of it counts as unowned");
-                return;
+                bad++;
+                continue;
             }
             pypi.putIfAbsent(EntryPaths.normalize(sitePackages + "/" + file), pkg);
+        }
+        if (bad > 0) {
+            warnings.add(record + ": " + bad + " malformed lines; the files they name count as unowned");
         }
     }
 
@@ -233,22 +240,18 @@ final class PackageDatabases {
         }
         try {
             JsonNode j = json.readTree(data);
-            String name = j.path("name").asText(null);
-            String version = j.path("version").asText(null);
-            if (name == null || version == null) {
-                name = name == null ? npmNameFromDir(dir) : name;
-                version = version == null ? "unknown" : version;
+            String name = j == null ? null : j.path("name").asText(null);
+            String version = j == null ? null : j.path("version").asText(null);
+            if (name == null || version == null || name.isBlank() || version.isBlank()) {
+                warnings.add(packageJson + " names no package and version: its files count as unowned");
+                npmDirs.put(dir, Package.UNOWNED);
+                return;
             }
             npmDirs.put(dir, new Package("npm", name, version));
         } catch (IOException | RuntimeException e) {
             warnings.add("unreadable " + packageJson + ": its files count as unowned");
+            npmDirs.put(dir, Package.UNOWNED);
         }
-    }
-
-    private static String npmNameFromDir(String dir) {
-        String base = EntryPaths.baseName(dir);
-        String parent = EntryPaths.baseName(EntryPaths.parent(dir));
-        return parent.startsWith("@") ? parent + "/" + base : base;
     }
 
     /** The first field of a CSV line (RECORD quotes paths with commas). */
