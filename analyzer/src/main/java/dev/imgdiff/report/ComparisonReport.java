@@ -11,8 +11,8 @@ public record ComparisonReport(int schemaVersion, String kind, ImageReport a, Im
                                PathSet dropped, PathSet added, Changed changed, List<AdviceStatus> advice) {
 
     /**
-     * How B fares on an item of advice: "fixed" (B saves what A would have), "remaining" (B still
-     * ships some of it) or "new" (only B has it).
+     * How B fares on an item of advice: "fixed" (B has none of it), "reduced" (B has less), "remaining"
+     * (B has as much or more) or "new" (only B has it).
      */
     public record AdviceStatus(String kind, String title, String action, long bytesA, long bytesB, String status) {
     }

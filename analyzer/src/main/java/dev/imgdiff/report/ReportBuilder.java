@@ -255,7 +255,7 @@ public final class ReportBuilder {
         List<ComparisonReport.AdviceStatus> out = new ArrayList<>();
         bytes.forEach((k, v) -> {
             ImageReport.AdviceRow r = first.get(k);
-            String status = v[0] > 0 && v[1] == 0 ? "fixed" : v[0] == 0 ? "new" : "remaining";
+            String status = v[0] > 0 && v[1] == 0 ? "fixed" : v[0] == 0 ? "new" : v[1] < v[0] ? "reduced" : "remaining";
             String title = k.startsWith("deleted-later") ? "files deleted by a later layer"
                     : k.startsWith("rewritten-later") ? "files rewritten by a later layer"
                     : k.startsWith("written-twice") ? "files written twice in one layer" : r.title();

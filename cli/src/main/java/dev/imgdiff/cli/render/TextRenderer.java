@@ -347,13 +347,14 @@ public final class TextRenderer {
         for (ComparisonReport.AdviceStatus s : c.advice()) {
             String mark = switch (s.status()) {
                 case "fixed" -> style.green("fixed");
+                case "reduced" -> style.green("reduced");
                 case "new" -> style.red("new in B");
                 default -> style.yellow("remains");
             };
             t.row(mark, human(s.bytesA()), human(s.bytesB()), clean(oneLine(s.title())));
         }
         t.render(out);
-        c.advice().stream().filter(s -> !s.status().equals("fixed")).findFirst().ifPresent(s ->
+        c.advice().stream().filter(s -> s.status().equals("remaining") || s.status().equals("new")).findFirst().ifPresent(s ->
                 out.append("  ").append(style.dim("next: " + Table.fit(clean(s.action()), width - 10))).append('\n'));
     }
 
