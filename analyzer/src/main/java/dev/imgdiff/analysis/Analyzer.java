@@ -56,7 +56,7 @@ public final class Analyzer {
                     tree.layers().get(i)));
         }
         PackageAttribution packages = new PackageAttribution(tree);
-        Categorizer categorizer = new Categorizer(tree, base, leaf -> false);
+        Categorizer categorizer = new Categorizer(tree, base, packages::ownedByToolchain);
         categorizer.categorizeTree();
         List<CategoryTotal> categories = totals(tree, categorizer);
         Category largest = categories.stream().max(java.util.Comparator.comparingLong(CategoryTotal::bytes))

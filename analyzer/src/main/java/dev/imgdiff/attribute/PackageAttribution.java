@@ -41,7 +41,7 @@ public final class PackageAttribution {
                 system.putIfAbsent(canonical(e.getKey()), e.getValue());
             }
         }
-        if (!system.isEmpty() || !dbs.npmDirs.isEmpty()) {
+        if (!system.isEmpty() || !dbs.npmDirs.isEmpty() || !dbs.maven.isEmpty()) {
             tree.forEachLeaf(n -> {
                 Package p = owner(n.path());
                 if (p != Package.UNOWNED) {
@@ -130,7 +130,7 @@ public final class PackageAttribution {
                 }
             }
         }
-        return Package.UNOWNED;
+        return dbs.maven.getOrDefault(path, Package.UNOWNED);
     }
 
     /** The path with every directory part resolved through symlinks of the final filesystem. */

@@ -34,6 +34,8 @@ final class PackageDatabases {
     final Map<String, Package> pypi = new HashMap<>();
     /** npm package directories ("/app/node_modules/express") and their package (UNOWNED when unreadable). */
     final Map<String, Package> npmDirs = new HashMap<>();
+    /** Jars with Maven coordinates (from their pom.properties). */
+    final Map<String, Package> maven = new HashMap<>();
 
     /** Whether the scan must read a file for these databases. */
     static boolean wanted(String path) {
@@ -68,6 +70,8 @@ final class PackageDatabases {
                 readEggInfo(path, e.getValue(), captured);
             } else if (path.endsWith("/package.json")) {
                 readNpm(path, e.getValue());
+            } else if (path.endsWith(".jar") || path.endsWith(".war") || path.endsWith(".ear")) {
+                readPomProperties(path, e.getValue());
             }
         }
     }
@@ -230,6 +234,22 @@ final class PackageDatabases {
             if (!line.isBlank()) {
                 pypi.putIfAbsent(EntryPaths.normalize(eggInfo + "/" + line.strip()), pkg);
             }
+        }
+    }
+
+    /** The scan keeps a jar's pom.properties under the jar's path. */
+    private void readPomProperties(String jar, byte[] data) {
+        java.util.Properties p = new java.util.Properties();
+        try {
+            p.load(new java.io.ByteArrayInputStream(data));
+        } catch (IOException | IllegalArgumentException e) {
+            return;
+        }
+        String group = p.getProperty("groupId");
+        String artifact = p.getProperty("artifactId");
+        String version = p.getProperty("version");
+        if (group != null && artifact != null && version != null) {
+            maven.put(jar, new Package("maven", group.strip() + ":" + artifact.strip(), version.strip()));
         }
     }
 

@@ -221,6 +221,14 @@ public final class LayerScanner {
                 }
                 if (options.hashContent() && size > 0) {
                     hash = content != null && content.length == size ? sha256(content) : hashRest(w);
+                } else if (JarCoordinates.isJar(path) && size > 22 && content == null) {
+                    // For a jar, the captured bytes are its pom.properties (the Maven coordinates).
+                    java.nio.channels.SeekableByteChannel window = w.contentWindow();
+                    byte[] pom = window != null ? JarCoordinates.fromChannel(window, EntryPaths.baseName(path))
+                            : JarCoordinates.fromStream(w.contentStream(), EntryPaths.baseName(path));
+                    if (pom != null) {
+                        captured.put(path, pom);
+                    }
                 }
             }
             entries.add(new LayerEntry(path, kind, size, link, w.mode(), hash));

@@ -20,6 +20,11 @@ abstract class TarInput {
     /** Moves forward {@code n} bytes; throws EOFException when the input ends first. */
     abstract void skip(long n) throws IOException;
 
+    /** A window of the input from the current position, when the input can seek; else null. */
+    SeekableByteChannel window(long length) {
+        return null;
+    }
+
     static TarInput of(SeekableByteChannel ch) throws IOException {
         return new Seekable(ch);
     }
@@ -95,6 +100,11 @@ abstract class TarInput {
             buf.flip();
             bufStart = pos;
             return buf.limit() > 0;
+        }
+
+        @Override
+        SeekableByteChannel window(long length) {
+            return new JarCoordinates.Window(ch, pos, Math.min(length, size - pos));
         }
 
         @Override

@@ -218,6 +218,11 @@ final class TarWalker {
         return in.position();
     }
 
+    /** A seekable view of the current entry's content when the input can seek (before reading it), else null. */
+    java.nio.channels.SeekableByteChannel contentWindow() {
+        return contentLeft == size ? in.window(size) : null;
+    }
+
     /** The stored size of the current entry (what its content occupies in the tar). */
     long storedSize() {
         return size;

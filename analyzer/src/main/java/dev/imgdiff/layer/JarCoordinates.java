@@ -1,0 +1,166 @@
+package dev.imgdiff.layer;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.NonWritableChannelException;
+import java.nio.channels.SeekableByteChannel;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+
+/**
+ * Finds the {@code META-INF/maven/GROUP/ARTIFACT/pom.properties} of a jar inside a layer: from a file by
+ * reading only the zip's central directory and that entry, from a stream by walking the zip's entries
+ * as they pass. A shaded jar holds several; the one whose artifact and version match the jar's name wins,
+ * else the first. A jar that is not a readable zip simply has none.
+ */
+final class JarCoordinates {
+    private static final int MAX_PROPERTIES = 64 * 1024;
+
+    private JarCoordinates() {
+    }
+
+    static boolean isJar(String path) {
+        return path.endsWith(".jar") || path.endsWith(".war") || path.endsWith(".ear");
+    }
+
+    /** From a seekable view of the jar's bytes; null when none is found. */
+    static byte[] fromChannel(SeekableByteChannel jar, String jarName) {
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(jar).get()) {
+            List<byte[]> found = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            Enumeration<ZipArchiveEntry> e = zip.getEntries();
+            while (e.hasMoreElements()) {
+                ZipArchiveEntry z = e.nextElement();
+                if (isPomProperties(z.getName()) && z.getSize() <= MAX_PROPERTIES) {
+                    try (InputStream in = zip.getInputStream(z)) {
+                        found.add(in.readNBytes(MAX_PROPERTIES));
+                        names.add(z.getName());
+                    }
+                }
+            }
+            return choose(found, names, jarName);
+        } catch (IOException | RuntimeException ex) {
+            return null;
+        }
+    }
+
+    /** From the jar's bytes as a stream (read to the end by the caller afterwards); null when none. */
+    static byte[] fromStream(InputStream jar, String jarName) {
+        List<byte[]> found = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        try {
+            ZipArchiveInputStream zip = new ZipArchiveInputStream(jar, "UTF-8", true, true);
+            ZipArchiveEntry z;
+            while ((z = zip.getNextEntry()) != null) {
+                if (isPomProperties(z.getName())) {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    byte[] buf = new byte[8192];
+                    int n;
+                    while ((n = zip.read(buf)) > 0 && out.size() <= MAX_PROPERTIES) {
+                        out.write(buf, 0, n);
+                    }
+                    found.add(out.toByteArray());
+                    names.add(z.getName());
+                }
+            }
+        } catch (IOException | RuntimeException ex) {
+            // not a readable zip past this point: keep what was found
+        }
+        return choose(found, names, jarName);
+    }
+
+    private static boolean isPomProperties(String name) {
+        return name.startsWith("META-INF/maven/") && name.endsWith("/pom.properties") && name.split("/").length == 5;
+    }
+
+    private static byte[] choose(List<byte[]> found, List<String> names, String jarName) {
+        if (found.isEmpty()) {
+            return null;
+        }
+        for (int i = 0; i < found.size(); i++) {
+            String artifact = names.get(i).split("/")[3];
+            if (jarName.startsWith(artifact + "-") || jarName.equals(artifact + ".jar")) {
+                return found.get(i);
+            }
+        }
+        return found.get(0);
+    }
+
+    /** A read-only window of a channel that this scan alone uses. */
+    static final class Window implements SeekableByteChannel {
+        private final SeekableByteChannel ch;
+        private final long start;
+        private final long size;
+        private long pos;
+        private boolean open = true;
+
+        Window(SeekableByteChannel ch, long start, long size) {
+            this.ch = ch;
+            this.start = start;
+            this.size = size;
+        }
+
+        @Override
+        public int read(ByteBuffer dst) throws IOException {
+            if (!open) {
+                throw new ClosedChannelException();
+            }
+            if (pos >= size) {
+                return -1;
+            }
+            int want = (int) Math.min(dst.remaining(), size - pos);
+            ByteBuffer slice = dst.duplicate();
+            slice.limit(slice.position() + want);
+            ch.position(start + pos);
+            int n = ch.read(slice);
+            if (n > 0) {
+                dst.position(dst.position() + n);
+                pos += n;
+            }
+            return n;
+        }
+
+        @Override
+        public int write(ByteBuffer src) {
+            throw new NonWritableChannelException();
+        }
+
+        @Override
+        public long position() {
+            return pos;
+        }
+
+        @Override
+        public SeekableByteChannel position(long p) {
+            pos = p;
+            return this;
+        }
+
+        @Override
+        public long size() {
+            return size;
+        }
+
+        @Override
+        public SeekableByteChannel truncate(long s) {
+            throw new NonWritableChannelException();
+        }
+
+        @Override
+        public boolean isOpen() {
+            return open;
+        }
+
+        @Override
+        public void close() {
+            open = false;
+        }
+    }
+}
