@@ -72,7 +72,9 @@ public final class Advisor {
                             + "(or npm prune --omit=dev after the build)", dev, false,
                     packagesOf(a, Category.NODE_MODULES_DEV)));
         }
-        cacheAdvice(a, out);
+        if (visible.getOrDefault(Category.CACHE, 0L) > 0) {
+            cacheAdvice(a, out);
+        }
         wasteAdvice(a, out);
         long source = visible.getOrDefault(Category.VCS_SOURCE, 0L);
         if (source > 0) {
@@ -194,29 +196,29 @@ public final class Advisor {
         return out.isEmpty() ? largestUnder(a, c) : out;
     }
 
-    /** The largest directories holding a category's visible bytes. */
+    /** The largest directories (three levels down) holding a category's visible bytes. */
     private static List<Advice.Evidence> largestUnder(Analysis a, Category c) {
-        Map<String, long[]> dirs = new LinkedHashMap<>();
+        Map<Node, long[]> dirs = new java.util.IdentityHashMap<>();
         a.tree().forEachLeaf(n -> {
             if (n.size() > 0 && a.categorizer().of(n) == c) {
-                dirs.computeIfAbsent(topDirs(n, 3), k -> new long[1])[0] += n.size();
+                dirs.computeIfAbsent(ancestorAtDepth(n, 3), k -> new long[1])[0] += n.size();
             }
         });
         return dirs.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue()[0], x.getValue()[0]))
-                .limit(EVIDENCE).map(e -> new Advice.Evidence(e.getKey(), e.getValue()[0])).toList();
+                .limit(EVIDENCE).map(e -> new Advice.Evidence(e.getKey().path(), e.getValue()[0])).toList();
     }
 
-    private static String topDirs(Node n, int depth) {
-        String p = n.path();
-        int idx = 0;
-        for (int i = 0; i < depth; i++) {
-            int next = p.indexOf('/', idx + 1);
-            if (next < 0) {
-                return p.substring(0, Math.max(1, p.lastIndexOf('/')));
-            }
-            idx = next;
+    /** The ancestor directory {@code depth} levels below the root (the parent, for shallower leaves). */
+    private static Node ancestorAtDepth(Node n, int depth) {
+        int d = 0;
+        for (Node x = n.parent(); x != null && x.parent() != null; x = x.parent()) {
+            d++;
         }
-        return p.substring(0, idx);
+        Node x = n.parent();
+        for (int i = d; i > depth; i--) {
+            x = x.parent();
+        }
+        return x;
     }
 
     private static String dirOf(String path) {

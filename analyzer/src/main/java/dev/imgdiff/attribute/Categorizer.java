@@ -70,13 +70,15 @@ public final class Categorizer {
     /** Gives every visible leaf of the tree its category (see {@link Node#category()}). */
     public void categorizeTree() {
         String[] seg = new String[64];
-        Deque<Node> nodes = new ArrayDeque<>();
-        Deque<Integer> depths = new ArrayDeque<>();
-        nodes.push(tree.root());
-        depths.push(0);
-        while (!nodes.isEmpty()) {
-            Node n = nodes.pop();
-            int depth = depths.pop();
+        Node[] nodes = new Node[1024];
+        int[] depths = new int[1024];
+        int top = 0;
+        nodes[top] = tree.root();
+        depths[top++] = 0;
+        while (top > 0) {
+            Node n = nodes[--top];
+            int depth = depths[top];
+            nodes[top] = null;
             if (depth > 0) {
                 if (depth > seg.length) {
                     seg = Arrays.copyOf(seg, seg.length * 2);
@@ -85,8 +87,12 @@ public final class Categorizer {
             }
             if (n.isDirectory()) {
                 for (Node c : n.childrenUnsorted()) {
-                    nodes.push(c);
-                    depths.push(depth + 1);
+                    if (top == nodes.length) {
+                        nodes = Arrays.copyOf(nodes, top * 2);
+                        depths = Arrays.copyOf(depths, top * 2);
+                    }
+                    nodes[top] = c;
+                    depths[top++] = depth + 1;
                 }
             } else {
                 Category c = of(seg, depth, n.layer());

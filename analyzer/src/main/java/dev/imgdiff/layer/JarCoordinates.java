@@ -30,8 +30,26 @@ final class JarCoordinates {
         return path.endsWith(".jar") || path.endsWith(".war") || path.endsWith(".ear");
     }
 
-    /** From a seekable view of the jar's bytes; null when none is found. */
+    /** False when the first bytes are known and are not a zip's; true when they are, or are not known. */
+    static boolean mayBeZip(byte[] first) {
+        return first == null || first.length >= 4 && first[0] == 'P' && first[1] == 'K' && first[2] == 3 && first[3] == 4;
+    }
+
+    /** From a seekable view of the jar's bytes; null when none is found (or the file is no zip). */
     static byte[] fromChannel(SeekableByteChannel jar, String jarName) {
+        try {
+            ByteBuffer magic = ByteBuffer.allocate(4);
+            jar.position(0);
+            while (magic.hasRemaining() && jar.read(magic) > 0) {
+                // fill
+            }
+            if (magic.position() < 4 || magic.get(0) != 'P' || magic.get(1) != 'K' || magic.get(2) != 3 || magic.get(3) != 4) {
+                return null;
+            }
+            jar.position(0);
+        } catch (IOException e) {
+            return null;
+        }
         try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(jar).get()) {
             List<byte[]> found = new ArrayList<>();
             List<String> names = new ArrayList<>();
@@ -93,11 +111,18 @@ final class JarCoordinates {
         return found.get(0);
     }
 
-    /** A read-only window of a channel that this scan alone uses. */
+    /**
+     * A read-only window of a channel that this scan alone uses, read through a block cache: zip readers
+     * look for the end of the central directory a few bytes at a time, backwards.
+     */
     static final class Window implements SeekableByteChannel {
+        private static final int BLOCK = 64 * 1024;
         private final SeekableByteChannel ch;
         private final long start;
         private final long size;
+        /** Allocated on the first cached read: most jars are looked at through their first four bytes only. */
+        private ByteBuffer cache;
+        private long cacheStart = -1;
         private long pos;
         private boolean open = true;
 
@@ -116,14 +141,40 @@ final class JarCoordinates {
                 return -1;
             }
             int want = (int) Math.min(dst.remaining(), size - pos);
-            ByteBuffer slice = dst.duplicate();
-            slice.limit(slice.position() + want);
-            ch.position(start + pos);
-            int n = ch.read(slice);
-            if (n > 0) {
-                dst.position(dst.position() + n);
-                pos += n;
+            if (want >= BLOCK || (cacheStart < 0 && pos == 0 && want <= 64)) {
+                // Big reads, and the first small peek at the start (the zip magic), go straight through.
+                ByteBuffer slice = dst.duplicate();
+                slice.limit(slice.position() + want);
+                ch.position(start + pos);
+                int n = ch.read(slice);
+                if (n > 0) {
+                    dst.position(dst.position() + n);
+                    pos += n;
+                }
+                return n;
             }
+            if (cache == null) {
+                cache = ByteBuffer.allocate(BLOCK);
+                cache.limit(0);
+            }
+            if (cacheStart < 0 || pos < cacheStart || pos + want > cacheStart + cache.limit()) {
+                // Centre the block on the read, so backward and forward scans both hit it.
+                cacheStart = Math.max(0, Math.min(pos - BLOCK / 2, size - BLOCK));
+                cache.clear();
+                cache.limit((int) Math.min(BLOCK, size - cacheStart));
+                ch.position(start + cacheStart);
+                while (cache.hasRemaining() && ch.read(cache) > 0) {
+                    // fill
+                }
+                cache.flip();
+            }
+            int from = (int) (pos - cacheStart);
+            int n = Math.min(want, cache.limit() - from);
+            if (n <= 0) {
+                return -1;
+            }
+            dst.put(cache.array(), from, n);
+            pos += n;
             return n;
         }
 

@@ -221,7 +221,8 @@ public final class LayerScanner {
                 }
                 if (options.hashContent() && size > 0) {
                     hash = content != null && content.length == size ? sha256(content) : hashRest(w);
-                } else if (JarCoordinates.isJar(path) && size > 22 && content == null) {
+                } else if (JarCoordinates.isJar(path) && size > 22 && content == null
+                        && JarCoordinates.mayBeZip(w.peekContent(4))) {
                     // For a jar, the captured bytes are its pom.properties (the Maven coordinates).
                     java.nio.channels.SeekableByteChannel window = w.contentWindow();
                     byte[] pom = window != null ? JarCoordinates.fromChannel(window, EntryPaths.baseName(path))
@@ -270,7 +271,8 @@ public final class LayerScanner {
             if (suppressedWarnings > 0) {
                 warnings.add("… and " + suppressedWarnings + " more warnings");
             }
-            return new LayerScan(entries, captured, fileBytes, tarBytes, c, digest, warnings);
+            return new LayerScan(entries, captured, fileBytes, tarBytes, c, digest, warnings,
+                    LayerScan.leafDirectories(entries));
         }
     }
 }

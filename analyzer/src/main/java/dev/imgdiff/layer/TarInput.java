@@ -20,6 +20,14 @@ abstract class TarInput {
     /** Moves forward {@code n} bytes; throws EOFException when the input ends first. */
     abstract void skip(long n) throws IOException;
 
+    /**
+     * The next {@code n} bytes without consuming them, when they are already buffered; else null (nothing
+     * is read to answer).
+     */
+    byte[] peekBuffered(int n) {
+        return null;
+    }
+
     /** A window of the input from the current position, when the input can seek; else null. */
     SeekableByteChannel window(long length) {
         return null;
@@ -100,6 +108,17 @@ abstract class TarInput {
             buf.flip();
             bufStart = pos;
             return buf.limit() > 0;
+        }
+
+        @Override
+        byte[] peekBuffered(int n) {
+            long inBuf = pos - bufStart;
+            if (inBuf < 0 || inBuf + n > buf.limit()) {
+                return null;
+            }
+            byte[] out = new byte[n];
+            buf.get((int) inBuf, out, 0, n);
+            return out;
         }
 
         @Override

@@ -218,6 +218,11 @@ final class TarWalker {
         return in.position();
     }
 
+    /** The first bytes of the current entry's content when they are already buffered (no read), else null. */
+    byte[] peekContent(int n) {
+        return contentLeft == size && size >= n ? in.peekBuffered(n) : null;
+    }
+
     /** A seekable view of the current entry's content when the input can seek (before reading it), else null. */
     java.nio.channels.SeekableByteChannel contentWindow() {
         return contentLeft == size ? in.window(size) : null;

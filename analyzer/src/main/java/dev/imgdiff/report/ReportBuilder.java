@@ -91,6 +91,9 @@ public final class ReportBuilder {
 
     /** Visible files grouped by content hash; null when the scan did not hash content. */
     private ImageReport.Duplicates duplicates(Analysis a) {
+        if (!a.tree().contentHashed()) {
+            return null;
+        }
         java.util.Map<String, List<dev.imgdiff.tree.Node>> groups = new java.util.HashMap<>();
         boolean[] hashed = {false};
         a.tree().forEachLeaf(n -> {

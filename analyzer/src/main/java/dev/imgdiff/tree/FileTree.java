@@ -23,11 +23,13 @@ public final class FileTree {
     private final Map<String, byte[]> captured;
     private final List<String> warnings;
     private final DiveFigures dive;
+    private final boolean contentHashed;
 
     FileTree(Node root, List<LayerDelta> layers, List<Waste> waste, long imageSize, long contentSize,
              long wastedBytes, int files, int directories, Map<String, byte[]> captured, List<String> warnings,
-             DiveFigures dive) {
+             DiveFigures dive, boolean contentHashed) {
         this.dive = dive;
+        this.contentHashed = contentHashed;
         this.root = root;
         this.layers = List.copyOf(layers);
         this.waste = List.copyOf(waste);
@@ -152,6 +154,11 @@ public final class FileTree {
 
     public List<String> warnings() {
         return warnings;
+    }
+
+    /** Whether the scan hashed file content (duplicate detection). */
+    public boolean contentHashed() {
+        return contentHashed;
     }
 
     /** Waste and efficiency as dive computes them. */

@@ -27,9 +27,10 @@ final class TreeBuilder {
     private final List<String> warnings = new ArrayList<>();
     private long imageSize;
     /** dive's per-path tallies: {cumulative size, smallest size, layers seen}. */
-    private final Map<String, long[]> dive = new HashMap<>(1 << 16);
+    private final Map<String, long[]> dive = new HashMap<>(1 << 18);
     private long diveImageSize;
     private long diveFirstLayer;
+    private boolean contentHashed;
 
     /** The running bookkeeping of the layer being applied. */
     private final class LayerState {
@@ -97,25 +98,7 @@ final class TreeBuilder {
      */
     private void tallyForDive(int layer, LayerScan scan) {
         // Directories are leaves of the layer's tree only when nothing in the layer lies below them.
-        java.util.Set<String> dirs = new java.util.HashSet<>();
-        for (LayerEntry e : scan.entries()) {
-            if (e.kind() == EntryKind.DIR) {
-                dirs.add(e.path());
-            }
-        }
-        java.util.Set<String> notLeaves = new java.util.HashSet<>();
-        if (!dirs.isEmpty()) {
-            // Marking the nearest listed ancestor is enough: that directory is an entry itself, so its own
-            // nearest listed ancestor is marked when it comes round.
-            for (LayerEntry e : scan.entries()) {
-                for (String q = EntryPaths.parent(e.path()); !q.equals("/"); q = EntryPaths.parent(q)) {
-                    if (dirs.contains(q)) {
-                        notLeaves.add(q);
-                        break;
-                    }
-                }
-            }
-        }
+        java.util.Set<String> leafDirs = scan.directoryLeaves();
         long layerFiles = 0;
         for (LayerEntry e : scan.entries()) {
             long size;
@@ -131,7 +114,7 @@ final class TreeBuilder {
                     size = 0;
                 }
                 case DIR -> {
-                    if (notLeaves.contains(p)) {
+                    if (!leafDirs.contains(p)) {
                         continue;
                     }
                     size = 0;
@@ -275,6 +258,7 @@ final class TreeBuilder {
         if (e.kind() == EntryKind.FILE || e.kind() == EntryKind.SYMLINK) {
             node.inode = new Inode(e.size(), layer, node);
             node.inode.hash = e.contentHash();
+            contentHashed |= e.contentHash() != null;
             node.inode.names = 1;
             node.carried = e.size();
             bytes = e.size();
@@ -429,7 +413,7 @@ final class TreeBuilder {
                     + " != image " + imageSize);
         }
         return new FileTree(root, done, waste, imageSize, content, wasted, root.files(), dirCount, captured, warnings,
-                diveFigures());
+                diveFigures(), contentHashed);
     }
 
     /** Post-order sums without recursion (paths can be deep in hostile images); returns the directory count. */
