@@ -55,6 +55,46 @@ public final class Advisor {
                     "/cargo/registry/", "/cargo/git/", "/.cargo/registry/", "/.cargo/git/"));
 
     public static List<Advice> advise(Analysis a) {
+        return new Advisor.Run(a).advise();
+    }
+
+    /** One run over an analysis: the leaves are walked once for all the evidence. */
+    private static final class Run {
+        private final Analysis a;
+        /** Per category: bytes below each directory three levels down. */
+        private final Map<Category, Map<Node, long[]>> dirs = new java.util.EnumMap<>(Category.class);
+        private final List<Node> cacheLeaves = new ArrayList<>();
+
+        Run(Analysis a) {
+            this.a = a;
+            a.tree().forEachLeaf(n -> {
+                if (n.size() == 0) {
+                    return;
+                }
+                Category c = a.categorizer().of(n);
+                if (c == Category.CACHE) {
+                    cacheLeaves.add(n);
+                }
+                if (c == Category.TOOLCHAIN || c == Category.NODE_MODULES_DEV || c == Category.VCS_SOURCE
+                        || c == Category.DOCS) {
+                    dirs.computeIfAbsent(c, k -> new java.util.IdentityHashMap<>())
+                            .computeIfAbsent(ancestorAtDepth(n, 3), k -> new long[1])[0] += n.size();
+                }
+            });
+        }
+
+        List<Advice> advise() {
+            return Advisor.advise(a, this);
+        }
+
+        List<Advice.Evidence> largestUnder(Category c) {
+            return dirs.getOrDefault(c, Map.of()).entrySet().stream()
+                    .sorted((x, y) -> Long.compare(y.getValue()[0], x.getValue()[0]))
+                    .limit(EVIDENCE).map(e -> new Advice.Evidence(e.getKey().path(), e.getValue()[0])).toList();
+        }
+    }
+
+    private static List<Advice> advise(Analysis a, Run run) {
         List<Advice> out = new ArrayList<>();
         Map<Category, Long> visible = new java.util.EnumMap<>(Category.class);
         a.categories().forEach(c -> visible.put(c.category(), c.bytes()));
@@ -63,31 +103,31 @@ public final class Advisor {
         if (toolchain > 0) {
             out.add(new Advice("toolchain", "compilers and SDKs in the final image",
                     "compile in a builder stage and COPY only the build output into a runtime stage (multi-stage build)",
-                    toolchain, false, packagesOf(a, Category.TOOLCHAIN)));
+                    toolchain, false, packagesOf(a, run, Category.TOOLCHAIN)));
         }
         long dev = visible.getOrDefault(Category.NODE_MODULES_DEV, 0L);
         if (dev > 0) {
             out.add(new Advice("dev-dependencies", "npm devDependencies shipped",
                     "install production dependencies only in the runtime image: npm ci --omit=dev "
                             + "(or npm prune --omit=dev after the build)", dev, false,
-                    packagesOf(a, Category.NODE_MODULES_DEV)));
+                    packagesOf(a, run, Category.NODE_MODULES_DEV)));
         }
-        if (visible.getOrDefault(Category.CACHE, 0L) > 0) {
-            cacheAdvice(a, out);
+        if (!run.cacheLeaves.isEmpty()) {
+            cacheAdvice(run.cacheLeaves, out);
         }
         wasteAdvice(a, out);
         long source = visible.getOrDefault(Category.VCS_SOURCE, 0L);
         if (source > 0) {
             out.add(new Advice("vcs-source", ".git and sources copied in",
                     "list .git and the sources in .dockerignore, or COPY only the build output", source, false,
-                    largestUnder(a, Category.VCS_SOURCE)));
+                    run.largestUnder(Category.VCS_SOURCE)));
         }
         long docs = visible.getOrDefault(Category.DOCS, 0L);
         if (docs > 0) {
             out.add(new Advice("docs", "documentation, man pages and translations",
                     "apt-get install --no-install-recommends, and remove /usr/share/doc, /usr/share/man and "
                             + "/usr/share/locale in the same RUN (or a dpkg path-exclude)", docs, false,
-                    largestUnder(a, Category.DOCS)));
+                    run.largestUnder(Category.DOCS)));
         }
         long os = visible.getOrDefault(Category.OS, 0L);
         if (os >= 50_000_000L || (a.contentSize() > 0 && os * 2 > a.contentSize() && os >= 10_000_000L)) {
@@ -99,14 +139,11 @@ public final class Advisor {
         return out;
     }
 
-    private static void cacheAdvice(Analysis a, List<Advice> out) {
+    private static void cacheAdvice(List<Node> leaves, List<Advice> out) {
         Map<CacheKind, long[]> bytes = new LinkedHashMap<>();
         Map<CacheKind, String> biggest = new LinkedHashMap<>();
         CacheKind other = new CacheKind("cache:other", "other caches", "remove them in the same RUN that fills them");
-        a.tree().forEachLeaf(n -> {
-            if (n.size() == 0 || a.categorizer().of(n) != Category.CACHE) {
-                return;
-            }
+        leaves.forEach(n -> {
             String path = n.path();
             CacheKind kind = other;
             for (CacheKind k : CACHES) {
@@ -183,7 +220,7 @@ public final class Advisor {
         return "layer " + (index + 1) + (instr.isEmpty() ? "" : ": " + instr);
     }
 
-    private static List<Advice.Evidence> packagesOf(Analysis a, Category c) {
+    private static List<Advice.Evidence> packagesOf(Analysis a, Run run, Category c) {
         List<Advice.Evidence> out = new ArrayList<>();
         for (PackageAttribution.PackageTotal t : a.packages().totals()) {
             if (t.category() == c && !t.pkg().key().equals("unowned")) {
@@ -193,19 +230,7 @@ public final class Advisor {
                 }
             }
         }
-        return out.isEmpty() ? largestUnder(a, c) : out;
-    }
-
-    /** The largest directories (three levels down) holding a category's visible bytes. */
-    private static List<Advice.Evidence> largestUnder(Analysis a, Category c) {
-        Map<Node, long[]> dirs = new java.util.IdentityHashMap<>();
-        a.tree().forEachLeaf(n -> {
-            if (n.size() > 0 && a.categorizer().of(n) == c) {
-                dirs.computeIfAbsent(ancestorAtDepth(n, 3), k -> new long[1])[0] += n.size();
-            }
-        });
-        return dirs.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue()[0], x.getValue()[0]))
-                .limit(EVIDENCE).map(e -> new Advice.Evidence(e.getKey().path(), e.getValue()[0])).toList();
+        return out.isEmpty() ? run.largestUnder(c) : out;
     }
 
     /** The ancestor directory {@code depth} levels below the root (the parent, for shallower leaves). */

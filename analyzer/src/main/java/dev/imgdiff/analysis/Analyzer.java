@@ -21,6 +21,7 @@ import java.util.Map;
 public final class Analyzer {
     private final ReadOptions options;
     private final Integer baseLayersOverride;
+    private boolean withDive;
 
     /**
      * @param baseLayersOverride how many bottom layers count as the base image, or null to infer it from
@@ -33,8 +34,14 @@ public final class Analyzer {
         this.baseLayersOverride = baseLayersOverride;
     }
 
+    /** Also compute dive's waste and efficiency figures (a map entry per path: off by default). */
+    public Analyzer withDive(boolean on) {
+        this.withDive = on;
+        return this;
+    }
+
     public Analysis analyze(ImageReference ref, InputStream stdin) throws ImageException {
-        FileTree.Builder builder = FileTree.builder();
+        FileTree.Builder builder = FileTree.builder(withDive);
         ScannedImage scanned = ImageSources.read(ref, options, stdin, (layer, scan) -> builder.add(scan));
         return analyze(scanned, builder.build());
     }

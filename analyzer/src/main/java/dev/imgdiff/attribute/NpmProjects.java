@@ -30,6 +30,9 @@ final class NpmProjects {
 
     /** Whether the files capture asks the scan to read: lockfiles and project package.json files. */
     static boolean wanted(String path) {
+        if (!path.endsWith(".json")) {
+            return false;
+        }
         if (path.endsWith("/node_modules/.package-lock.json")) {
             return true;
         }

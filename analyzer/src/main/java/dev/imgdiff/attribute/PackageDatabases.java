@@ -39,6 +39,12 @@ final class PackageDatabases {
 
     /** Whether the scan must read a file for these databases. */
     static boolean wanted(String path) {
+        char last = path.charAt(path.length() - 1);
+        if (last != 't' && last != 'D' && last != 'A' && last != 'n' && last != 'O' && last != 'd'
+                && last != 's' && last != 'm' && !path.startsWith(DPKG_STATUS_D)) {
+            // none of: .list .txt RECORD METADATA .json PKG-INFO installed status .md5sums
+            return false;
+        }
         if (path.startsWith("/var/lib/dpkg/") || path.startsWith("/usr/lib/dpkg/")) {
             return path.equals(DPKG_STATUS) || path.startsWith(DPKG_INFO) && path.endsWith(".list")
                     || path.startsWith(DPKG_STATUS_D);

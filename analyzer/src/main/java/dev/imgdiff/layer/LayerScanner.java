@@ -271,8 +271,7 @@ public final class LayerScanner {
             if (suppressedWarnings > 0) {
                 warnings.add("… and " + suppressedWarnings + " more warnings");
             }
-            return new LayerScan(entries, captured, fileBytes, tarBytes, c, digest, warnings,
-                    LayerScan.leafDirectories(entries));
+            return new LayerScan(entries, captured, fileBytes, tarBytes, c, digest, warnings, null);
         }
     }
 }

@@ -32,7 +32,8 @@ public final class ReportBuilder {
                 a.info().configDigest(), a.info().manifestDigest(),
                 a.config().platform() == null ? null : a.config().platform().toString(), a.config().created());
         dev.imgdiff.tree.DiveFigures df = a.tree().dive();
-        ImageReport.Dive dive = new ImageReport.Dive(df.efficiency(), df.wastedBytes(), df.userWastedPercent(), df.imageSize());
+        ImageReport.Dive dive = df == null ? null
+                : new ImageReport.Dive(df.efficiency(), df.wastedBytes(), df.userWastedPercent(), df.imageSize());
         List<ImageReport.AdviceRow> advice = new ArrayList<>();
         for (dev.imgdiff.analysis.Advice ad : dev.imgdiff.analysis.Advisor.advise(a)) {
             advice.add(new ImageReport.AdviceRow(ad.id(), ad.title(), ad.action(), ad.bytes(), ad.upTo(),

@@ -42,24 +42,29 @@ public final class FileTree {
         this.warnings = List.copyOf(warnings);
     }
 
-    /** Stacks the scans of an image's layers, bottom first. */
+    /** Stacks the scans of an image's layers, bottom first (with dive's figures). */
     public static FileTree build(List<LayerScan> scans) {
-        Builder b = builder();
+        Builder b = builder(true);
         scans.forEach(b::add);
         return b.build();
     }
 
-    /** Stacks layers one at a time, bottom first, as their scans arrive. */
-    public static Builder builder() {
-        return new Builder();
+    /**
+     * Stacks layers one at a time, bottom first, as their scans arrive.
+     *
+     * @param withDive whether to compute dive's figures too
+     */
+    public static Builder builder(boolean withDive) {
+        return new Builder(withDive);
     }
 
     /** Applies layers in order; {@link #build()} finishes the tree. */
     public static final class Builder {
-        private final TreeBuilder tree = new TreeBuilder();
+        private final TreeBuilder tree;
         private int next;
 
-        private Builder() {
+        private Builder(boolean withDive) {
+            tree = new TreeBuilder(withDive);
         }
 
         /** Applies the next layer. */
@@ -161,7 +166,7 @@ public final class FileTree {
         return contentHashed;
     }
 
-    /** Waste and efficiency as dive computes them. */
+    /** Waste and efficiency as dive computes them, or null when not asked for. */
     public DiveFigures dive() {
         return dive;
     }

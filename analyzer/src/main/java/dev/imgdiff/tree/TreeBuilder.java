@@ -31,6 +31,12 @@ final class TreeBuilder {
     private long diveImageSize;
     private long diveFirstLayer;
     private boolean contentHashed;
+    private final boolean withDive;
+
+    /** @param withDive whether to keep dive's per-path tallies (costs a map entry per path) */
+    TreeBuilder(boolean withDive) {
+        this.withDive = withDive;
+    }
 
     /** The running bookkeeping of the layer being applied. */
     private final class LayerState {
@@ -60,7 +66,9 @@ final class TreeBuilder {
     void apply(int layer, LayerScan scan) {
         LayerState st = new LayerState(layer);
         imageSize += scan.fileBytes();
-        tallyForDive(layer, scan);
+        if (withDive) {
+            tallyForDive(layer, scan);
+        }
         for (LayerEntry e : scan.entries()) {
             if (e.kind() == EntryKind.WHITEOUT) {
                 ensureDirs(EntryPaths.parent(e.path()), st);
@@ -413,7 +421,7 @@ final class TreeBuilder {
                     + " != image " + imageSize);
         }
         return new FileTree(root, done, waste, imageSize, content, wasted, root.files(), dirCount, captured, warnings,
-                diveFigures(), contentHashed);
+                withDive ? diveFigures() : null, contentHashed);
     }
 
     /** Post-order sums without recursion (paths can be deep in hostile images); returns the directory count. */

@@ -22,6 +22,9 @@ public final class ImageOptions {
             + "file's content, so it is slower).")
     boolean duplicates;
 
+    @Option(names = "--dive", description = "Also report waste and efficiency as dive computes them (see the README).")
+    boolean dive;
+
     @Option(names = "--docker-host", paramLabel = "URI",
             description = "The Docker daemon to ask (default: DOCKER_HOST, the docker context, the default socket).")
     String dockerHost;

@@ -35,7 +35,7 @@ final class Runs {
             throws ImageException {
         Analyzer analyzer;
         try {
-            analyzer = new Analyzer(io.readOptions(java.util.List.of(ref.location())), io.baseLayers);
+            analyzer = new Analyzer(io.readOptions(java.util.List.of(ref.location())), io.baseLayers).withDive(io.dive);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cmd, e.getMessage());
         }

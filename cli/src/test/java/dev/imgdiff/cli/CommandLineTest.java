@@ -208,6 +208,28 @@ class CommandLineTest {
     }
 
     @Test
+    void reportsDiveFiguresOnlyWhenAsked() throws Exception {
+        // Hand-computed the way dive counts: /a seen as 100 and 30, /b as 50 and again 50 (its whiteout,
+        // sized by what it deletes), /keep once. Wasted = 130 + 100; efficiency = (30 + 50 + 7) / (130 + 100 + 7);
+        // image = 157 + 30, of which the user's (above the first layer) is 30.
+        dev.imgdiff.fixtures.ImageSpec spec = dev.imgdiff.fixtures.ImageSpec.builder("dive")
+                .layer("COPY base", l -> l.file("/a", 100, "app", 1).file("/b", 50, "app", 2).file("/keep", 7, "app", 3))
+                .layer("RUN change", l -> l.file("/a", 30, "app", 4).whiteout("/b"))
+                .build();
+        WrittenImage w = ArchiveWriter.write(spec, Shape.DOCKER_LEGACY, LayerCompression.NONE, dir.resolve("dive.tar"));
+        Run r = Run.of("analyze", "--dive", "--format", "json", w.reference());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode d = new ObjectMapper().readTree(r.out()).path("dive");
+        assertThat(d.path("wastedBytes").asLong()).isEqualTo(230);
+        assertThat(d.path("imageSize").asLong()).isEqualTo(187);
+        assertThat(d.path("efficiency").asDouble()).isEqualTo(87.0 / 237.0);
+        assertThat(d.path("userWastedPercent").asDouble()).isEqualTo(230.0 / 30.0);
+        assertThat(Run.of("analyze", "--dive", w.reference()).out()).contains("dive reports: efficiency 36.7%");
+        assertThat(new ObjectMapper().readTree(Run.of("analyze", "--format", "json", w.reference()).out())
+                .path("dive").isNull()).isTrue();
+    }
+
+    @Test
     void readsADockerSaveStreamFromStandardInput() throws Exception {
         Run r = Run.withStdin(Files.readAllBytes(a.path()), "analyze", "--format", "json", "-");
         assertThat(r.code()).as(r.err()).isZero();

@@ -43,9 +43,10 @@ public final class TextRenderer {
         summary.row("content", human(t.contentSize()), style.dim("visible in the final filesystem"));
         summary.row("wasted", human(t.wastedBytes()), style.dim(Sizes.percent(frac(t.wastedBytes(), t.imageSize()))
                 + " of the image: shipped, then deleted or overwritten"));
-        summary.row("efficiency", Sizes.percent(t.efficiency()), style.dim(String.format(java.util.Locale.ROOT,
-                "dive reports: efficiency %s, wasted %s, user wasted %s", Sizes.percent(r.dive().efficiency()),
-                human(r.dive().wastedBytes()), Sizes.percent(r.dive().userWastedPercent()))));
+        summary.row("efficiency", Sizes.percent(t.efficiency()), r.dive() == null ? "" : style.dim(String.format(
+                java.util.Locale.ROOT, "dive reports: efficiency %s, wasted %s, user wasted %s",
+                Sizes.percent(r.dive().efficiency()), human(r.dive().wastedBytes()),
+                Sizes.percent(r.dive().userWastedPercent()))));
         summary.row("files", count(t.files()), style.dim("in " + count(t.directories()) + " directories"));
         summary.row("layers", count(t.layers()), style.dim(t.baseLayers() + " from the base image"));
         summary.render(out);
