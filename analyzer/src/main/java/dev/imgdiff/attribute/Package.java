@@ -1,7 +1,7 @@
 package dev.imgdiff.attribute;
 
 /**
- * A package that owns files: {@code ecosystem} is deb, apk, pypi or npm; {@link #key()} is how reports
+ * A package that owns files: {@code ecosystem} is deb, apk, pypi, npm, maven or go; {@link #key()} is how reports
  * and budgets name it ("deb:gcc-12@12.2.0-14").
  */
 public record Package(String ecosystem, String name, String version) {

@@ -1,6 +1,7 @@
 package dev.imgdiff.attribute;
 
 import dev.imgdiff.layer.EntryKind;
+import dev.imgdiff.layer.GoBuildInfo;
 import dev.imgdiff.tree.FileTree;
 import dev.imgdiff.tree.Node;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import java.util.Map;
 
 /**
  * Which package owns each visible file, from the package databases in the image: deb first, then apk,
- * pypi and npm (the first that claims a path owns it). Database paths are followed through symlinked
+ * pypi, npm, Maven jars and Go executables (the first that claims a path owns it). Database paths are followed through symlinked
  * directories ({@code /bin/bash} in a .list is {@code /usr/bin/bash} on a merged-/usr system). Every
  * visible byte belongs to exactly one package or to {@link Package#UNOWNED}.
  */
@@ -41,7 +42,7 @@ public final class PackageAttribution {
                 system.putIfAbsent(canonical(e.getKey()), e.getValue());
             }
         }
-        if (!system.isEmpty() || !dbs.npmDirs.isEmpty() || !dbs.maven.isEmpty()) {
+        if (!system.isEmpty() || !dbs.npmDirs.isEmpty() || !dbs.maven.isEmpty() || !dbs.go.isEmpty()) {
             tree.forEachLeaf(n -> {
                 Package p = owner(n.path());
                 if (p != Package.UNOWNED) {
@@ -130,7 +131,33 @@ public final class PackageAttribution {
                 }
             }
         }
-        return dbs.maven.getOrDefault(path, Package.UNOWNED);
+        Package jar = dbs.maven.get(path);
+        if (jar != null) {
+            return jar;
+        }
+        GoBuildInfo.Info go = dbs.go.get(path);
+        return go == null ? Package.UNOWNED : PackageDatabases.goPackage(go);
+    }
+
+    /**
+     * A Go executable of the final filesystem and what its build information says.
+     *
+     * @param owner the package that owns the file (a deb, when a Debian package installed it)
+     */
+    public record GoBinary(String path, long bytes, GoBuildInfo.Info info, Package owner) {
+    }
+
+    /** The Go executables of the final filesystem, biggest first. */
+    public List<GoBinary> goBinaries() {
+        List<GoBinary> out = new ArrayList<>();
+        dbs.go.forEach((path, info) -> {
+            Node n = tree.find(path);
+            if (n != null && n.kind() == EntryKind.FILE) {
+                out.add(new GoBinary(path, n.size(), info, of(n)));
+            }
+        });
+        out.sort(Comparator.comparingLong(GoBinary::bytes).reversed().thenComparing(GoBinary::path));
+        return List.copyOf(out);
     }
 
     /** The path with every directory part resolved through symlinks of the final filesystem. */

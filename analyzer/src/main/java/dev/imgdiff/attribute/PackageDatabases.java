@@ -36,6 +36,8 @@ final class PackageDatabases {
     final Map<String, Package> npmDirs = new HashMap<>();
     /** Jars with Maven coordinates (from their pom.properties). */
     final Map<String, Package> maven = new HashMap<>();
+    /** Go executables with the build information Go wrote into them. */
+    final Map<String, dev.imgdiff.layer.GoBuildInfo.Info> go = new HashMap<>();
 
     /** Whether the scan must read a file for these databases. */
     static boolean wanted(String path) {
@@ -78,6 +80,11 @@ final class PackageDatabases {
                 readNpm(path, e.getValue());
             } else if (path.endsWith(".jar") || path.endsWith(".war") || path.endsWith(".ear")) {
                 readPomProperties(path, e.getValue());
+            } else if (dev.imgdiff.layer.GoBuildInfo.isBlob(e.getValue())) {
+                dev.imgdiff.layer.GoBuildInfo.Info info = dev.imgdiff.layer.GoBuildInfo.parse(e.getValue());
+                if (info != null) {
+                    go.put(path, info);
+                }
             }
         }
     }
@@ -244,6 +251,18 @@ final class PackageDatabases {
     }
 
     /** The scan keeps a jar's pom.properties under the jar's path. */
+    /**
+     * The package a Go executable is: its main module at the module's version; the Go distribution's
+     * own commands ({@code cmd/go}) at the Go version; a build outside module mode at "unknown".
+     */
+    static Package goPackage(dev.imgdiff.layer.GoBuildInfo.Info info) {
+        if (info.module() != null && !info.module().isBlank()) {
+            String v = info.moduleVersion() == null || info.moduleVersion().isBlank() ? "unknown" : info.moduleVersion();
+            return new Package("go", info.module(), v);
+        }
+        return new Package("go", info.path(), info.path().startsWith("cmd/") ? info.goVersion() : "unknown");
+    }
+
     private void readPomProperties(String jar, byte[] data) {
         java.util.Properties p = new java.util.Properties();
         try {

@@ -219,24 +219,40 @@ public final class LayerScanner {
                         warn("not read (" + size + " bytes, over the limit): " + quote(raw));
                     }
                 }
-                if (options.hashContent() && size > 0) {
-                    hash = content != null && content.length == size ? sha256(content) : hashRest(w);
-                } else if (JarCoordinates.isJar(path) && size > 22 && content == null
-                        && JarCoordinates.mayBeZip(w.peekContent(4))) {
-                    // For a jar, the captured bytes are its pom.properties (the Maven coordinates).
-                    java.nio.channels.SeekableByteChannel window = w.contentWindow();
-                    byte[] pom = window != null ? JarCoordinates.fromChannel(window, EntryPaths.baseName(path))
-                            : JarCoordinates.fromStream(w.contentStream(), EntryPaths.baseName(path));
-                    if (pom != null) {
-                        captured.put(path, pom);
+                boolean hashing = options.hashContent() && size > 0;
+                if (content != null) {
+                    hash = hashing ? sha256(content) : null;
+                } else {
+                    // A jar's captured bytes are its pom.properties (its Maven coordinates); a Go
+                    // executable's, its build information. With --duplicates, the bytes read for them
+                    // are hashed too and the hash finished with the rest.
+                    java.security.MessageDigest md = hashing ? newDigest() : null;
+                    byte[] head = size > 64 ? w.peekContent(4) : null;   // null: not in the buffer
+                    byte[] meta = null;
+                    if (size <= 64) {
+                        // too small to be either
+                    } else if (JarCoordinates.isJar(path) && JarCoordinates.mayBeZip(head)) {
+                        java.nio.channels.SeekableByteChannel window = w.contentWindow();
+                        meta = window != null ? JarCoordinates.fromChannel(window, EntryPaths.baseName(path))
+                                : JarCoordinates.fromStream(digesting(w.contentStream(), md), EntryPaths.baseName(path));
+                    } else if ((w.mode() & 0111) != 0 && GoBuildInfo.mayBeElf(head) && !isSharedLibrary(path)) {
+                        java.nio.channels.SeekableByteChannel window = w.contentWindow();
+                        meta = window != null ? GoBuildInfo.fromChannel(window)
+                                : GoBuildInfo.fromStream(digesting(w.contentStream(), md));
+                    }
+                    if (meta != null) {
+                        captured.put(path, meta);
+                    }
+                    if (hashing) {
+                        hash = hashRest(w, md);
                     }
                 }
             }
             entries.add(new LayerEntry(path, kind, size, link, w.mode(), hash));
         }
 
-        private byte[] hashRest(TarWalker w) throws IOException {
-            java.security.MessageDigest md = newDigest();
+        /** Adds what is left of the entry's content to {@code md} (which has what was read before). */
+        private byte[] hashRest(TarWalker w, java.security.MessageDigest md) throws IOException {
             byte[] buf = new byte[1 << 16];
             try (InputStream in = w.contentStream()) {
                 int n;
@@ -245,6 +261,56 @@ public final class LayerScanner {
                 }
             }
             return md.digest();
+        }
+
+        /** {@code in} with every byte read or skipped added to {@code md} (none when null). */
+        private static InputStream digesting(InputStream in, java.security.MessageDigest md) {
+            if (md == null) {
+                return in;
+            }
+            return new java.io.FilterInputStream(in) {
+                @Override
+                public int read() throws IOException {
+                    int b = in.read();
+                    if (b >= 0) {
+                        md.update((byte) b);
+                    }
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    int n = in.read(b, off, len);
+                    if (n > 0) {
+                        md.update(b, off, n);
+                    }
+                    return n;
+                }
+
+                @Override
+                public long skip(long n) throws IOException {
+                    // skipped bytes must be hashed too: read them
+                    byte[] buf = new byte[(int) Math.min(n, 1 << 16)];
+                    long done = 0;
+                    while (done < n) {
+                        int r = read(buf, 0, (int) Math.min(buf.length, n - done));
+                        if (r < 0) {
+                            break;
+                        }
+                        done += r;
+                    }
+                    return done;
+                }
+
+                @Override
+                public boolean markSupported() {
+                    return false;
+                }
+            };
+        }
+
+        private static boolean isSharedLibrary(String path) {
+            return path.endsWith(".so") || path.contains(".so.");
         }
 
         private byte[] sha256(byte[] data) {

@@ -7,7 +7,8 @@ import java.util.List;
  * The JSON shape is documented in the README and versioned by {@link #SCHEMA_VERSION}.
  */
 public record ImageReport(int schemaVersion, String kind, Image image, Totals totals, Dive dive, List<Layer> layers,
-                          List<CategoryRow> categories, List<PackageRow> packages, List<FileRow> largestFiles,
+                          List<CategoryRow> categories, List<PackageRow> packages, List<GoBinaryRow> goBinaries,
+                          List<FileRow> largestFiles,
                           List<DirRow> largestDirectories,
                           List<WasteRow> waste, List<WasteGroup> wasteByDirectory, Duplicates duplicates,
                           List<AdviceRow> advice, List<String> warnings) {
@@ -74,6 +75,19 @@ public record ImageReport(int schemaVersion, String kind, Image image, Totals to
      */
     public record PackageRow(String key, String ecosystem, String name, String version, long bytes, int files,
                              String category) {
+    }
+
+    /**
+     * A Go executable and the build information Go wrote into it (Go 1.18 and later).
+     *
+     * @param mainPackage   the main package's import path
+     * @param module        the main module (null for the Go distribution's own commands and builds outside
+     *                      module mode)
+     * @param moduleVersion the main module's version ("(devel)" for a build from a work tree), or null
+     * @param owner         the key of the package the file belongs to
+     */
+    public record GoBinaryRow(String path, long bytes, String goVersion, String mainPackage, String module,
+                              String moduleVersion, String owner) {
     }
 
     /** A file of the final filesystem. */

@@ -66,6 +66,10 @@ public final class ReportBuilder {
             packages.add(new ImageReport.PackageRow(t.pkg().key(), t.pkg().ecosystem(), t.pkg().name(),
                     t.pkg().version(), t.bytes(), t.files(), t.category().label()));
         }
+        List<ImageReport.GoBinaryRow> goBinaries = a.packages().goBinaries().stream()
+                .map(g -> new ImageReport.GoBinaryRow(g.path(), g.bytes(), g.info().goVersion(), g.info().path(),
+                        g.info().module(), g.info().moduleVersion(), g.owner().key()))
+                .toList();
         TopN<ImageReport.FileRow> files = new TopN<>(top, FILES);
         Categorizer cat = a.categorizer();
         a.tree().forEachLeaf(n -> {
@@ -87,7 +91,7 @@ public final class ReportBuilder {
                     w.reason().name().toLowerCase().replace('_', '-')));
         }
         return new ImageReport(ImageReport.SCHEMA_VERSION, "analysis", image, totals, dive, layers, categories, packages,
-                files.result(), dirs.result(), waste.result(), wasteGroups(a), duplicates(a), advice, a.warnings());
+                goBinaries, files.result(), dirs.result(), waste.result(), wasteGroups(a), duplicates(a), advice, a.warnings());
     }
 
     /** Visible files grouped by content hash; null when the scan did not hash content. */

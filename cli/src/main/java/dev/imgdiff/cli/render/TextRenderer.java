@@ -336,6 +336,24 @@ public final class TextRenderer {
                     clean(p.key().equals("unowned") ? "(no package)" : p.name() + " " + p.version()), style.dim(p.category()));
         }
         t.render(out);
+        goBinaries(out, r);
+    }
+
+    private void goBinaries(StringBuilder out, ImageReport r) {
+        if (r.goBinaries().isEmpty()) {
+            return;
+        }
+        out.append("  ").append(style.dim("Go executables (their build information):")).append('\n');
+        Table t = new Table("    ", true, false, true, true);
+        List<ImageReport.GoBinaryRow> rows = r.goBinaries();
+        for (ImageReport.GoBinaryRow g : rows.subList(0, Math.min(rows.size(), Math.max(top, 1)))) {
+            String what = g.module() != null ? g.module() + " " + g.moduleVersion() : g.mainPackage();
+            t.row(clean(g.path()), human(g.bytes()), clean(g.goVersion()), clean(what));
+        }
+        t.render(out);
+        if (rows.size() > Math.max(top, 1)) {
+            out.append("    ").append(style.dim("… and " + (rows.size() - Math.max(top, 1)) + " more")).append('\n');
+        }
     }
 
     private void adviceStatus(StringBuilder out, ComparisonReport c) {
