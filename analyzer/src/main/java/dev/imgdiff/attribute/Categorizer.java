@@ -67,35 +67,56 @@ public final class Categorizer {
         return npm.warnings();
     }
 
-    /** Gives every visible leaf of the tree its category (see {@link Node#category()}). */
+    /**
+     * Gives every visible leaf of the tree its category (see {@link Node#category()}). Below the second
+     * level, a leaf's name matters to the rules only through {@link #nameClass}, and its layer only when
+     * the rules fall through to "app": so the leaves of one directory share up to eight results.
+     */
     public void categorizeTree() {
         String[] seg = new String[64];
         Node[] nodes = new Node[1024];
         int[] depths = new int[1024];
+        Category[] memo = new Category[8];
         int top = 0;
         nodes[top] = tree.root();
         depths[top++] = 0;
         while (top > 0) {
-            Node n = nodes[--top];
+            Node dir = nodes[--top];
             int depth = depths[top];
             nodes[top] = null;
-            if (depth > 0) {
-                if (depth > seg.length) {
-                    seg = Arrays.copyOf(seg, seg.length * 2);
-                }
-                seg[depth - 1] = n.name();
+            if (depth + 1 >= seg.length) {
+                seg = Arrays.copyOf(seg, seg.length * 2);
             }
-            if (n.isDirectory()) {
-                for (Node c : n.childrenUnsorted()) {
+            if (depth > 0) {
+                seg[depth - 1] = dir.name();
+            }
+            Arrays.fill(memo, null);
+            int relevant = depth >= 2 ? relevantNameBits(seg, depth) : 0;
+            for (Node n : dir.childrenUnsorted()) {
+                if (n.isDirectory()) {
                     if (top == nodes.length) {
                         nodes = Arrays.copyOf(nodes, top * 2);
                         depths = Arrays.copyOf(depths, top * 2);
                     }
-                    nodes[top] = c;
+                    nodes[top] = n;
                     depths[top++] = depth + 1;
+                    continue;
                 }
-            } else {
-                Category c = of(seg, depth, n.layer());
+                String name = n.name();
+                seg[depth] = name;
+                int len = depth + 1;
+                Category c;
+                if (len >= 3) {
+                    int cls = nameClass(name, relevant);
+                    Category shared = memo[cls];
+                    if (shared == null) {
+                        shared = of(seg, len, Integer.MAX_VALUE);
+                        memo[cls] = shared;
+                    }
+                    c = shared == Category.APP && n.layer() < baseLayers ? Category.OS : shared;
+                } else {
+                    c = of(seg, len, n.layer());
+                }
                 if (c != Category.NODE_MODULES_DEV && c != Category.NODE_MODULES_PROD && c != Category.TOOLCHAIN
                         && toolchainPackage.test(n)) {
                     c = Category.TOOLCHAIN;
@@ -103,6 +124,54 @@ public final class Categorizer {
                 n.setCategory(c.ordinal());
             }
         }
+    }
+
+    /** The three things the rules ask of a file's own name, as bits; only those {@code relevant} are computed. */
+    private static int nameClass(String name, int relevant) {
+        return ((relevant & 1) != 0 && isArchiveName(name) ? 1 : 0)
+                | ((relevant & 2) != 0 && isToolchainProgramName(name) ? 2 : 0)
+                | ((relevant & 4) != 0 && isSourceName(name) ? 4 : 0);
+    }
+
+    /**
+     * Which of {@link #nameClass}'s bits the rules can ask about for a file in the directory
+     * {@code seg[0..depth)} (depth 2 or more): archives under /usr/lib, programs in /usr/bin and
+     * /usr/local/bin, sources outside the system directories.
+     */
+    private static int relevantNameBits(String[] seg, int depth) {
+        int bits = 0;
+        if (seg[0].equals("usr") && seg[1].equals("lib")) {
+            bits |= 1;
+        }
+        if (depth == 2 && seg[0].equals("usr") && seg[1].equals("bin")
+                || depth == 3 && seg[0].equals("usr") && seg[1].equals("local") && seg[2].equals("bin")) {
+            bits |= 2;
+        }
+        if (!isSystemTop(seg[0])) {
+            bits |= 4;
+        }
+        return bits;
+    }
+
+    /** A static library or object file. */
+    private static boolean isArchiveName(String name) {
+        return name.endsWith(".a") || name.endsWith(".o");
+    }
+
+    /** A compiler, linker or build tool, by its name in a bin directory. */
+    private static boolean isToolchainProgramName(String name) {
+        return TOOLCHAIN_PROGRAMS.contains(name) || name.startsWith("gcc-") || name.startsWith("g++-")
+                || name.startsWith("cpp-") || name.startsWith("ld.") || name.startsWith("gcov")
+                || name.startsWith("lto-dump") || name.contains("-linux-gnu-");
+    }
+
+    /** A source file of a compiled language (not a TypeScript declaration file). */
+    private static boolean isSourceName(String name) {
+        int dot = name.lastIndexOf('.');
+        if (dot <= 0 || !SOURCE_EXTENSIONS.contains(name.substring(dot + 1))) {
+            return false;
+        }
+        return !(name.endsWith(".d.ts") || name.endsWith(".d.mts") || name.endsWith(".d.cts"));
     }
 
     /** The category of a leaf: the one {@link #categorizeTree()} gave it, or computed now. */
@@ -241,7 +310,7 @@ public final class Categorizer {
             return true;
         }
         String name = seg[n - 1];
-        if (n >= 3 && seg[0].equals("usr") && seg[1].equals("lib") && (name.endsWith(".a") || name.endsWith(".o"))) {
+        if (n >= 3 && seg[0].equals("usr") && seg[1].equals("lib") && isArchiveName(name)) {
             return true;
         }
         if (isJdk(seg, n)) {
@@ -249,9 +318,7 @@ public final class Categorizer {
         }
         if (n == 3 && seg[0].equals("usr") && seg[1].equals("bin")
                 || n == 4 && seg[0].equals("usr") && seg[1].equals("local") && seg[2].equals("bin")) {
-            return TOOLCHAIN_PROGRAMS.contains(name) || name.startsWith("gcc-") || name.startsWith("g++-")
-                    || name.startsWith("cpp-") || name.startsWith("ld.") || name.startsWith("gcov")
-                    || name.startsWith("lto-dump") || name.contains("-linux-gnu-");
+            return isToolchainProgramName(name);
         }
         return false;
     }
@@ -314,12 +381,7 @@ public final class Categorizer {
         if (isSystemTop(seg[0])) {
             return false;
         }
-        String name = seg[n - 1];
-        int dot = name.lastIndexOf('.');
-        if (dot <= 0 || !SOURCE_EXTENSIONS.contains(name.substring(dot + 1))) {
-            return false;
-        }
-        return !(name.endsWith(".d.ts") || name.endsWith(".d.mts") || name.endsWith(".d.cts"));
+        return isSourceName(seg[n - 1]);
     }
 
     private boolean hasBuildOutputSibling(String[] seg, int srcIndex) {
