@@ -41,8 +41,16 @@ public final class Analyzer {
     }
 
     public Analysis analyze(ImageReference ref, InputStream stdin) throws ImageException {
+        return analyze(ref, stdin, () -> { });
+    }
+
+    /** @param layerDone called (on the reading thread) as each layer's scan joins the tree */
+    public Analysis analyze(ImageReference ref, InputStream stdin, Runnable layerDone) throws ImageException {
         FileTree.Builder builder = FileTree.builder(withDive);
-        ScannedImage scanned = ImageSources.read(ref, options, stdin, (layer, scan) -> builder.add(scan));
+        ScannedImage scanned = ImageSources.read(ref, options, stdin, (layer, scan) -> {
+            builder.add(scan);
+            layerDone.run();
+        });
         return analyze(scanned, builder.build());
     }
 

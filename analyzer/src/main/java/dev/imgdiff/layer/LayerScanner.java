@@ -37,6 +37,9 @@ public final class LayerScanner {
      *                       whole; null to skip the check
      * @throws ImageException when the blob is not a readable layer (the message says why, in one line)
      */
+    /** How many tar bytes pass between two progress reports. */
+    private static final long PROGRESS_STEP = 4L << 20;
+
     public LayerScan scan(BlobSource blob, String expectedDigest) throws ImageException {
         Collector collector = new Collector();
         try {
@@ -87,9 +90,17 @@ public final class LayerScanner {
     }
 
     private void walk(TarWalker w, Collector collector) throws IOException, ImageException {
+        java.util.function.LongConsumer progress = options.progress();
+        long reported = 0;
         while (w.next()) {
             collector.accept(w);
+            long at = w.position();
+            if (at - reported >= PROGRESS_STEP) {
+                progress.accept(at - reported);
+                reported = at;
+            }
         }
+        progress.accept(w.position() - reported);
     }
 
     private LayerScan scanStream(InputStream raw, String expectedDigest, Collector collector)

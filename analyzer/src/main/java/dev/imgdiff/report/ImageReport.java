@@ -11,8 +11,62 @@ public record ImageReport(int schemaVersion, String kind, Image image, Totals to
                           List<FileRow> largestFiles,
                           List<DirRow> largestDirectories,
                           List<WasteRow> waste, List<WasteGroup> wasteByDirectory, Duplicates duplicates,
-                          List<AdviceRow> advice, List<String> warnings) {
+                          List<AdviceRow> advice, List<String> warnings,
+                          @com.fasterxml.jackson.annotation.JsonInclude(
+                                  com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Files files) {
     public static final int SCHEMA_VERSION = 1;
+
+    /** The same report with the per-path records left out (or put in). */
+    public ImageReport withFiles(Files f) {
+        return new ImageReport(schemaVersion, kind, image, totals, dive, layers, categories, packages, goBinaries,
+                largestFiles, largestDirectories, waste, wasteByDirectory, duplicates, advice, warnings, f);
+    }
+
+    /**
+     * Every non-directory path that some layer wrote or deleted, with what each layer did to it: what the
+     * explorer needs, so that a saved report reopens without the image. Directories follow from the paths.
+     *
+     * @param count   how many entries
+     * @param entries sorted by path
+     */
+    public record Files(int count, List<FileEntry> entries) {
+        public Files {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    /**
+     * One path and its history.
+     *
+     * @param path     absolute path
+     * @param type     "file", "symlink", "hardlink" or "other" (devices, fifos), as the last layer that
+     *                 wrote it left it
+     * @param link     a symlink's target or a hard link's target path; absent otherwise
+     * @param category the category of the path's bytes
+     * @param pkg      the index in {@code packages} of the package that owns it (the "unowned" row for
+     *                 visible paths no database claims), or -1 when the final filesystem does not show it
+     * @param changes  what each layer did, bottom first: [layer, "A" added | "M" modified | "D" deleted,
+     *                 bytes] where bytes are what the layer ships for the path (for "D", what it hid)
+     */
+    @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = FilesJson.EntrySerializer.class)
+    public record FileEntry(String path, String type, String link, String category,
+                            @com.fasterxml.jackson.annotation.JsonProperty("package") int pkg,
+                            List<PathChange> changes) {
+        public FileEntry {
+            changes = List.copyOf(changes);
+        }
+
+        /** Whether the final filesystem shows the path. */
+        public boolean visible() {
+            return !changes.isEmpty() && changes.get(changes.size() - 1).change() != 'D';
+        }
+    }
+
+    /** What one layer did to one path. */
+    @com.fasterxml.jackson.annotation.JsonFormat(shape = com.fasterxml.jackson.annotation.JsonFormat.Shape.ARRAY)
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"layer", "change", "bytes"})
+    public record PathChange(int layer, char change, long bytes) {
+    }
 
     /** Identity and origin. */
     public record Image(String reference, String format, String repoTag, String id, String manifestDigest,

@@ -21,10 +21,21 @@ public final class ReportBuilder {
             .comparingLong(ImageReport.DirRow::bytes).thenComparing(ImageReport.DirRow::path, Comparator.reverseOrder());
 
     private final int top;
+    private final boolean withFiles;
 
     /** @param top how many rows the "largest" lists keep */
     public ReportBuilder(int top) {
+        this(top, false);
+    }
+
+    private ReportBuilder(int top, boolean withFiles) {
         this.top = top;
+        this.withFiles = withFiles;
+    }
+
+    /** Reports that carry every path's history ({@link ImageReport#files()}), as the explorer needs. */
+    public ReportBuilder withFiles(boolean on) {
+        return new ReportBuilder(top, on);
     }
 
     public ImageReport image(Analysis a) {
@@ -90,8 +101,68 @@ public final class ReportBuilder {
             waste.offer(new ImageReport.WasteRow(w.path(), w.bytes(), w.writtenBy(), w.hiddenBy(),
                     w.reason().name().toLowerCase().replace('_', '-')));
         }
-        return new ImageReport(ImageReport.SCHEMA_VERSION, "analysis", image, totals, dive, layers, categories, packages,
-                goBinaries, files.result(), dirs.result(), waste.result(), wasteGroups(a), duplicates(a), advice, a.warnings());
+        ImageReport report = new ImageReport(ImageReport.SCHEMA_VERSION, "analysis", image, totals, dive, layers,
+                categories, packages, goBinaries, files.result(), dirs.result(), waste.result(), wasteGroups(a),
+                duplicates(a), advice, a.warnings(), null);
+        return withFiles ? report.withFiles(files(a, packages)) : report;
+    }
+
+    /**
+     * The history of every non-directory path some layer touched (what {@code explore} shows).
+     *
+     * @param packages the package rows of the same analysis' report, which the entries point into
+     */
+    public ImageReport.Files files(Analysis a, List<ImageReport.PackageRow> packages) {
+        java.util.Map<String, Integer> pkgIndex = new java.util.HashMap<>();
+        for (int i = 0; i < packages.size(); i++) {
+            pkgIndex.put(packages.get(i).key(), i);
+        }
+        final class Acc {
+            final List<ImageReport.PathChange> changes = new ArrayList<>(1);
+            Node last;
+        }
+        java.util.Map<String, Acc> byPath = new java.util.HashMap<>();
+        for (LayerInfo l : a.layers()) {
+            for (Change c : l.delta().changes()) {
+                Acc acc = byPath.computeIfAbsent(c.node().path(), k -> new Acc());
+                acc.changes.add(new ImageReport.PathChange(l.index(), switch (c.type()) {
+                    case ADDED -> 'A';
+                    case MODIFIED -> 'M';
+                    case DELETED -> 'D';
+                }, c.bytes()));
+                acc.last = c.node();
+            }
+        }
+        Categorizer cat = a.categorizer();
+        List<ImageReport.FileEntry> entries = new ArrayList<>(byPath.size());
+        byPath.forEach((path, acc) -> {
+            Node n = acc.last;
+            boolean visible = !n.detached() && acc.changes.get(acc.changes.size() - 1).change() != 'D';
+            String type = switch (n.kind()) {
+                case FILE -> "file";
+                case SYMLINK -> "symlink";
+                case HARDLINK -> "hardlink";
+                default -> "other";
+            };
+            String category;
+            int pkg;
+            if (visible) {
+                category = cat.of(n).label();
+                pkg = pkgIndex.getOrDefault(a.packages().of(n).key(), -1);
+            } else {
+                int written = -1;
+                for (ImageReport.PathChange pc : acc.changes) {
+                    if (pc.change() != 'D') {
+                        written = pc.layer();
+                    }
+                }
+                category = cat.of(path, Math.max(0, written)).label();
+                pkg = -1;
+            }
+            entries.add(new ImageReport.FileEntry(path, type, n.link(), category, pkg, acc.changes));
+        });
+        entries.sort(Comparator.comparing(ImageReport.FileEntry::path));
+        return new ImageReport.Files(entries.size(), entries);
     }
 
     /** Visible files grouped by content hash; null when the scan did not hash content. */

@@ -22,6 +22,54 @@ public final class Reports {
         out.write('\n');
     }
 
+    /**
+     * Reads a report that {@link #write} wrote: an {@link ImageReport} or a {@link ComparisonReport}, by
+     * its "kind". Fields that a newer version added are ignored; a newer schema version is refused.
+     *
+     * @throws IOException when the file cannot be read or is not such a report (the message says why)
+     */
+    public Object read(java.nio.file.Path file) throws IOException {
+        String kind = null;
+        int version = -1;
+        com.fasterxml.jackson.databind.ObjectReader reader = mapper.reader()
+                .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        try (com.fasterxml.jackson.core.JsonParser p = mapper.getFactory().createParser(file.toFile())) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                throw new IOException(file + " is not an imgdiff JSON report");
+            }
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME && (kind == null || version < 0)) {
+                String name = p.currentName();
+                com.fasterxml.jackson.core.JsonToken t = p.nextToken();
+                if (name.equals("kind") && t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+                    kind = p.getText();
+                } else if (name.equals("schemaVersion") && t == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT) {
+                    version = p.getIntValue();
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(file + " is not valid JSON (" + e.getOriginalMessage() + ")", e);
+        }
+        if (kind == null || version < 0) {
+            throw new IOException(file + " is not an imgdiff JSON report (no kind or schemaVersion)");
+        }
+        if (version > ImageReport.SCHEMA_VERSION) {
+            throw new IOException(file + " has schema version " + version + "; this imgdiff reads up to "
+                    + ImageReport.SCHEMA_VERSION);
+        }
+        Class<?> type = switch (kind) {
+            case "analysis" -> ImageReport.class;
+            case "comparison" -> ComparisonReport.class;
+            default -> throw new IOException(file + " is a '" + kind + "' report, not an analysis or a comparison");
+        };
+        try {
+            return reader.forType(type).readValue(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(file + " is not a well-formed imgdiff report (" + e.getOriginalMessage() + ")", e);
+        }
+    }
+
     public ObjectMapper mapper() {
         return mapper;
     }

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
         customSynopsis = {
             "imgdiff [OPTIONS] NAIVE SLIM      compare two images",
             "       imgdiff analyze [OPTIONS] IMAGE   one image, layer by layer",
+            "       imgdiff explore IMAGE [IMAGE]     explore layers and files in the terminal",
             "       imgdiff build DOCKERFILE          build each stage and compare the fattest with the final image",
             "       imgdiff build --naive F --slim G  build two Dockerfiles and compare them",
             "       imgdiff save IMAGE -o FILE.tar    keep an image from the daemon or a registry",
@@ -40,7 +41,7 @@ import picocli.CommandLine.Spec;
             "2:usage error",
             "3:image or I/O error",
             "4:internal error (a bug: please report it with --debug output)"},
-        subcommands = {AnalyzeCommand.class, BuildCommand.class, SaveCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AnalyzeCommand.class, ExploreCommand.class, BuildCommand.class, SaveCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class ImgdiffCommand implements Callable<Integer> {
     private final Console console;
 

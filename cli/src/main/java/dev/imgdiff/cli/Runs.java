@@ -46,7 +46,7 @@ final class Runs {
             throws ImageException, IOException {
         checkOutput(oo, cmd);
         Analysis a = analyze(reference(cmd, image), io, console, cmd);
-        ImageReport report = new ReportBuilder(oo.top).image(a);
+        ImageReport report = builder(oo).image(a);
         emit(report, oo, console);
         return ExitCodes.OK;
     }
@@ -61,9 +61,14 @@ final class Runs {
         }
         Analysis a = analyze(ra, io, console, cmd);
         Analysis b = analyze(rb, io, console, cmd);
-        ComparisonReport report = new ReportBuilder(oo.top).compare(a, b);
+        ComparisonReport report = builder(oo).compare(a, b);
         emit(report, oo, console);
         return ExitCodes.OK;
+    }
+
+    /** JSON reports carry every path's history, so that {@code imgdiff explore REPORT.json} can reopen them. */
+    static ReportBuilder builder(OutputOptions oo) {
+        return new ReportBuilder(oo.top).withFiles(oo.format == OutputOptions.Format.json);
     }
 
     private static void checkOutput(OutputOptions oo, CommandLine cmd) {
