@@ -97,7 +97,7 @@ public final class ExplorerApp {
             if (mouse) {
                 terminal.trackMouse(Terminal.MouseTracking.Off);
             }
-            terminal.puts(Capability.cursor_visible);
+            terminal.puts(Capability.cursor_normal);
             terminal.puts(Capability.keypad_local);
             terminal.puts(Capability.exit_ca_mode);
             terminal.flush();

@@ -113,7 +113,7 @@ final class ExplorerScreen {
                 ImageReport img = e.images().get(r.side());
                 ImageReport.Layer l = img.layers().get(r.layer());
                 String side = e.twoImages() ? (r.side() == 0 ? "A" : "B") : " ";
-                text = side + String.format("%3d %9s ", l.index(), Sizes.human(l.size()))
+                text = side + String.format("%3d %9s ", l.index() + 1, Sizes.human(l.size()))
                         + bar(l.size(), img.totals().imageSize()) + " " + oneLine(l.instruction());
             }
             AttributedStyle style = sel ? (e.pane() == Explorer.Pane.LAYERS ? SELECTED : BOLD) : PLAIN;
@@ -140,7 +140,7 @@ final class ExplorerScreen {
             what = "Files · A vs B (final filesystems)";
         } else {
             int n = e.images().get(r.side()).layers().size();
-            what = "Files · " + (e.twoImages() ? (r.side() == 0 ? "A " : "B ") : "") + "layer " + r.layer() + " of "
+            what = "Files · " + (e.twoImages() ? (r.side() == 0 ? "A " : "B ") : "") + "layer " + (r.layer() + 1) + " of "
                     + n + (e.changesOnly() ? " (changes only)" : " (all up to here)");
         }
         what += " · by " + (e.bySize() ? "size" : "name");
@@ -191,7 +191,7 @@ final class ExplorerScreen {
                 sb.append(" → " + Sanitizer.clean(entry.link()), DIM);
             }
             if (!v.compare && v.hiddenBy[n.order] >= 0 && st != FileView.Status.REMOVED) {
-                sb.append("  [wasted: layer " + v.hiddenBy[n.order] + " hides this copy]", RED);
+                sb.append("  [wasted: layer " + (v.hiddenBy[n.order] + 1) + " hides this copy]", RED);
             }
         }
         AttributedString line = sb.toAttributedString();
@@ -240,7 +240,7 @@ final class ExplorerScreen {
     private void layerDetails(ImageReport img, int index, List<String> out) {
         ImageReport.Layer l = img.layers().get(index);
         long total = img.totals().imageSize();
-        out.add("Layer " + index + " of " + img.layers().size() + " · " + Sizes.human(l.size()) + " · "
+        out.add("Layer " + (index + 1) + " of " + img.layers().size() + " · " + Sizes.human(l.size()) + " · "
                 + (total == 0 ? "0%" : Sizes.percent((double) l.size() / total)) + " of the image"
                 + (l.base() ? " · base image" : ""));
         out.add("  added    " + Sizes.count(l.added()) + " files, " + Sizes.human(l.addedBytes()));
@@ -342,8 +342,8 @@ final class ExplorerScreen {
                 default -> "removed  (hid " + Sizes.human(c.bytes()) + ")";
             };
             String wasted = c.change() != 'D' && i + 1 < ch.size() && c.bytes() > 0
-                    ? "  wasted: layer " + ch.get(i + 1).layer() + " hides it" : "";
-            out.add(String.format("    layer %2d %s%s", c.layer(), did, wasted));
+                    ? "  wasted: layer " + (ch.get(i + 1).layer() + 1) + " hides it" : "";
+            out.add(String.format("    layer %2d %s%s", c.layer() + 1, did, wasted));
         }
         if (!f.visible()) {
             out.add("  not in the final filesystem");

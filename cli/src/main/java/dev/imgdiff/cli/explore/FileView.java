@@ -128,18 +128,31 @@ final class FileView {
         return e.changes().get(e.changes().size() - 1).bytes();
     }
 
-    /** Directories show when something below them does, with the sum of what it holds. */
+    /**
+     * Directories show when something below them does, with the sum of what it holds; a directory that
+     * holds only removed paths shows as removed, with the bytes they held.
+     */
     private void rollUp(PathTree.Node[] nodes) {
+        long[] gone = new long[nodes.length];
+        boolean[] live = new boolean[nodes.length];
         for (int i = nodes.length - 1; i > 0; i--) {
             PathTree.Node n = nodes[i];
             if (status[i] == null) {
                 continue;
             }
+            if (n.kidCount > 0 && status[i] == Status.DIR && !live[i] && gone[i] > 0) {
+                status[i] = Status.REMOVED;
+                size[i] = gone[i];
+            }
             int p = n.parent.order;
             if (status[p] == null) {
                 status[p] = Status.DIR;
             }
-            if (status[i] != Status.REMOVED) {
+            if (status[i] == Status.REMOVED) {
+                gone[p] += n.kidCount > 0 ? gone[i] : size[i];
+                live[p] |= live[i];
+            } else {
+                live[p] = true;
                 size[p] += size[i];
                 if (sizeB != null) {
                     sizeB[p] += sizeB[i];

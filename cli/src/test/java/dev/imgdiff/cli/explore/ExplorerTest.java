@@ -127,7 +127,7 @@ class ExplorerTest {
                 "~ 7000   big",
                 "  100   os-release",
                 "  2000 usr/",
-                "  0   bin/",
+                "- 3000   bin/",
                 "- 3000     tool",
                 "  2000   lib/",
                 "+ 2000     x.so");
@@ -157,7 +157,7 @@ class ExplorerTest {
                 "  7000 etc/",
                 "~ 7000   big",
                 "  2000 usr/",
-                "  0   bin/",
+                "- 3000   bin/",
                 "- 3000     tool",
                 "  2000   lib/",
                 "+ 2000     x.so");
@@ -173,7 +173,7 @@ class ExplorerTest {
         assertThat(v.hiddenBy[big.order]).isEqualTo(1);
         assertThat(v.hiddenBy[node(e, "/etc/os-release").order]).isEqualTo(-1);
         List<String> screen = text(new ExplorerScreen(false).render(e, 120, 30));
-        assertThat(screen).anyMatch(l -> l.contains("big  [wasted: layer 1 hides this copy]"));
+        assertThat(screen).anyMatch(l -> l.contains("big  [wasted: layer 2 hides this copy]"));
         assertThat(screen).noneMatch(l -> l.contains("os-release  [wasted"));
     }
 
@@ -291,9 +291,9 @@ class ExplorerTest {
         assertThat(s.get(0)).isEqualTo(" imgdiff explore · A explore/naive:1 (22.6 kB) vs B explore/slim:1 (1.32 kB)");
         assertThat(s.get(1)).startsWith("● Layers ").contains("  Files · A vs B (final filesystems) · by name");
         assertThat(s.get(2)).startsWith("▶   A vs B  22.6 kB → 1.32 kB  (final filesystems)");
-        assertThat(s.get(3)).startsWith(" A  0   8.11 kB ███····· ADD file:rootfs in /");
-        assertThat(s.get(4)).startsWith(" A  1   9.00 kB ███····· RUN apt-get install -y lib");
-        assertThat(s.get(6)).startsWith(" B  0     107 B █······· ADD file:rootfs in /");
+        assertThat(s.get(3)).startsWith(" A  1   8.11 kB ███····· ADD file:rootfs in /");
+        assertThat(s.get(4)).startsWith(" A  2   9.00 kB ███····· RUN apt-get install -y lib");
+        assertThat(s.get(6)).startsWith(" B  1     107 B █······· ADD file:rootfs in /");
         assertThat(s).anyMatch(l -> l.startsWith("A 22.6 kB → B 1.32 kB (-21.3 kB, 17.2x smaller)"));
         assertThat(s.get(29)).isEqualTo(" " + ExplorerScreen.KEYS);
         e.apply(Explorer.Action.HELP);
@@ -315,8 +315,8 @@ class ExplorerTest {
                 .collect(Collectors.joining("\n"));
         assertThat(left).contains("Path: /etc/big")
                 .contains("file · category os · package unowned")
-                .contains("layer  0 added    5.00 kB  wasted: layer 1 hides it")
-                .contains("layer  1 modified 7.00 kB");
+                .contains("layer  1 added    5.00 kB  wasted: layer 2 hides it")
+                .contains("layer  2 modified 7.00 kB");
     }
 
     @Test
