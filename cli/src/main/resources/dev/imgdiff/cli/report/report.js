@@ -136,11 +136,23 @@
     if (box[4] === KIND.DIR) { lines.push('click to zoom in'); }
     return lines;
   }
+  /** The box and the directories that hold nothing else below it: /usr/local/lib shows as one box. */
+  function chain(box) {
+    var out = [box];
+    while (box[4] === KIND.DIR) {
+      var kids = box[5].filter(function (c) { return c[1] > 0; });
+      if (kids.length !== 1 || kids[0][4] !== KIND.DIR) { break; }
+      box = kids[0];
+      out.push(box);
+    }
+    return out;
+  }
+  function chainName(boxes) { return boxes.map(function (b) { return b[0]; }).join('/'); }
   function joinPath(parent, name) { return parent === '/' ? '/' + name : parent + '/' + name; }
 
   function Treemap(container, tree, label, scale) {
     this.tree = tree;
-    this.stack = [tree];
+    this.stack = chain(tree);
     this.scale = scale || 1;
     var head = el('h3', null, label);
     this.crumbs = el('div', 'crumbs');
@@ -203,25 +215,25 @@
     var rects = squarify(kids.map(function (k) { return k[1]; }), 0, 0, W, H);
     var frag = document.createDocumentFragment();
     for (var i = 0; i < kids.length; i++) {
-      var k = kids[i], r = rects[i], p = joinPath(base, k[0]);
+      var ck = chain(kids[i]), k = ck[ck.length - 1], name = chainName(ck), r = rects[i], p = joinPath(base, name);
       if (r.w < 0.5 || r.h < 0.5) { continue; }
-      var zoomTo = k[4] === KIND.DIR ? this.stack.concat([k]) : null;
+      var zoomTo = k[4] === KIND.DIR ? this.stack.concat(ck) : null;
       var inner = k[4] === KIND.DIR && r.w > 48 && r.h > 34 ? sortedKids(k) : [];
       if (inner.length > 0) {
         this.rect(frag, r, k, p, 'dir', zoomTo);
-        this.text(frag, r.x + 4, r.y + 13, r.w - 8, k[0] + '  ' + human(k[1]), 'head');
+        this.text(frag, r.x + 4, r.y + 13, r.w - 8, name + '  ' + human(k[1]), 'head');
         var ir = squarify(inner.map(function (c) { return c[1]; }), r.x + 2, r.y + 18, r.w - 4, r.h - 20);
         for (var j = 0; j < inner.length; j++) {
-          var c = inner[j], q = ir[j];
+          var cc = chain(inner[j]), c = cc[cc.length - 1], cname = chainName(cc), q = ir[j];
           if (q.w * q.h < 2) { continue; }
-          this.rect(frag, q, c, joinPath(p, c[0]), c[4] === KIND.DIR ? 'zoom' : '',
-            c[4] === KIND.DIR ? zoomTo.concat([c]) : zoomTo);
-          if (q.w > 34 && q.h > 15) { this.text(frag, q.x + 3, q.y + 12, q.w - 6, c[0], ''); }
+          this.rect(frag, q, c, joinPath(p, cname), c[4] === KIND.DIR ? 'zoom' : '',
+            c[4] === KIND.DIR ? zoomTo.concat(cc) : zoomTo);
+          if (q.w > 34 && q.h > 15) { this.text(frag, q.x + 3, q.y + 12, q.w - 6, cname, ''); }
         }
       } else {
         this.rect(frag, r, k, p, zoomTo ? 'zoom' : '', zoomTo);
         if (r.w > 34 && r.h > 15) {
-          this.text(frag, r.x + 3, r.y + 12, r.w - 6, k[0], '');
+          this.text(frag, r.x + 3, r.y + 12, r.w - 6, name, '');
           if (r.h > 30) { this.text(frag, r.x + 3, r.y + 25, r.w - 6, human(k[1]), ''); }
         }
       }
