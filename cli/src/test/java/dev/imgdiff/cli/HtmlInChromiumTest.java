@@ -135,6 +135,23 @@ class HtmlInChromiumTest {
         assertPicture(screenshot(html, "report-large.png"));
     }
 
+    @Test
+    void hostileNamesStayText() throws Exception {
+        WrittenImage w = ArchiveWriter.write(ReportFormatsTest.hostileSpec(), Shape.DOCKER_LEGACY, LayerCompression.NONE,
+                dir.resolve("hostile.tar"));
+        Path html = dir.resolve("hostile.html");
+        Run r = Run.of("analyze", "--format", "html", "-o", html.toString(), w.reference());
+        assertThat(r.code()).as(r.err()).isZero();
+        String dom = dumpDom(html);
+        assertRendered(dom);
+        // no element came from a name: the only scripts are the page's two, and there is no <img>
+        assertThat(count(dom, "<img")).isZero();
+        assertThat(count(dom.toLowerCase(java.util.Locale.ROOT), "<script")).isEqualTo(2);
+        // the names are there as text: the layer's command in its row, the directory in the treemap
+        assertThat(unescape(dom)).contains("RUN echo '</script><script>alert(2)</script>' | tee \u2029 x".substring(0, 20));
+        assertThat(labels(dom)).anySatisfy(l -> assertThat(l).startsWith("<!--<script>|`x`"));
+    }
+
     /** Files the last layer of the large image deletes (LargeImage whites out layer 0's first package). */
     private static long removedByLastLayer(ImageSpec spec) {
         ImageRecord rec = Expectations.of(spec);
