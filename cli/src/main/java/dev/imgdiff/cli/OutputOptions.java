@@ -5,10 +5,12 @@ import picocli.CommandLine.Option;
 /** Options about what is written and where. */
 public final class OutputOptions {
     /** Output formats. */
-    public enum Format { text, json }
+    public enum Format { text, json, markdown, html }
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text or json (default: ${DEFAULT-VALUE}). JSON has exact bytes; its shape is in the README.")
+            description = "text, json, markdown or html (default: ${DEFAULT-VALUE}). JSON has exact bytes (schema in "
+                    + "schema/imgdiff-report.schema.json); markdown suits a pull request; html is one self-contained page "
+                    + "with a treemap (use -o FILE).")
     Format format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")

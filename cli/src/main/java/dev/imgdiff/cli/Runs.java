@@ -2,8 +2,12 @@ package dev.imgdiff.cli;
 
 import dev.imgdiff.analysis.Analysis;
 import dev.imgdiff.analysis.Analyzer;
+import dev.imgdiff.cli.render.HtmlRenderer;
+import dev.imgdiff.cli.render.MarkdownRenderer;
 import dev.imgdiff.cli.render.Style;
 import dev.imgdiff.cli.render.TextRenderer;
+import dev.imgdiff.cli.render.html.TreeBox;
+import dev.imgdiff.cli.render.html.TreeMaps;
 import dev.imgdiff.model.ImageException;
 import dev.imgdiff.report.ComparisonReport;
 import dev.imgdiff.report.ImageReport;
@@ -47,7 +51,7 @@ final class Runs {
         checkOutput(oo, cmd);
         Analysis a = analyze(reference(cmd, image), io, console, cmd);
         ImageReport report = builder(oo).image(a);
-        emit(report, oo, console);
+        emit(report, trees(oo, a), oo, console);
         return ExitCodes.OK;
     }
 
@@ -62,7 +66,7 @@ final class Runs {
         Analysis a = analyze(ra, io, console, cmd);
         Analysis b = analyze(rb, io, console, cmd);
         ComparisonReport report = builder(oo).compare(a, b);
-        emit(report, oo, console);
+        emit(report, trees(oo, a, b), oo, console);
         return ExitCodes.OK;
     }
 
@@ -77,13 +81,35 @@ final class Runs {
         }
     }
 
+    /** The directory trees the HTML report draws, one per analysis; none for the other formats. */
+    private static java.util.List<TreeBox> trees(OutputOptions oo, Analysis... analyses) {
+        if (oo.format != OutputOptions.Format.html) {
+            return java.util.List.of();
+        }
+        return java.util.Arrays.stream(analyses).map(TreeMaps::of).toList();
+    }
+
     static void emit(Object report, OutputOptions oo, Console console) throws IOException {
+        emit(report, java.util.List.of(), oo, console);
+    }
+
+    /** Writes the report in the chosen format; {@code trees} (one per image) feed the HTML treemaps. */
+    static void emit(Object report, java.util.List<TreeBox> trees, OutputOptions oo, Console console)
+            throws IOException {
         boolean toFile = oo.output != null && !oo.output.equals("-");
         String text;
         if (oo.format == OutputOptions.Format.json) {
             StringWriter sw = new StringWriter();
             new Reports().write(report, sw);
             text = sw.toString();
+        } else if (oo.format == OutputOptions.Format.markdown) {
+            MarkdownRenderer r = new MarkdownRenderer(oo.top);
+            text = report instanceof ComparisonReport c ? r.render(c) : r.render((ImageReport) report);
+        } else if (oo.format == OutputOptions.Format.html) {
+            HtmlRenderer r = new HtmlRenderer();
+            text = report instanceof ComparisonReport c
+                    ? r.render(c, trees.size() == 2 ? trees.get(0) : null, trees.size() == 2 ? trees.get(1) : null)
+                    : r.render((ImageReport) report, trees.size() == 1 ? trees.get(0) : null);
         } else {
             Style style = new Style(!oo.noColor && !toFile && console.colorByDefault());
             TextRenderer r = new TextRenderer(style, toFile ? 120 : console.width(), oo.top,
