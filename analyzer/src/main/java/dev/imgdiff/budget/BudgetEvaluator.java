@@ -119,7 +119,7 @@ public final class BudgetEvaluator {
                     : new Figure.Bytes(wasted);
             out.add(new RuleResult("max-wasted", m.isPercent() ? "wasted share of the image size" : "wasted bytes",
                     RuleResult.Bound.MAX, limit, actual, ok ? RuleResult.Status.PASS : RuleResult.Status.FAIL,
-                    offenders, m.isPercent() ? join(note, Long.toString(wasted) + " bytes wasted") : note));
+                    offenders, m.isPercent() ? join(note, String.format(java.util.Locale.ROOT, "%,d bytes wasted", wasted)) : note));
         }
         if (b.minEfficiency() != null) {
             BigDecimal r = b.minEfficiency();
@@ -128,7 +128,8 @@ public final class BudgetEvaluator {
             double eff = image == 0 ? 1.0 : (double) (image - wasted) / image;
             out.add(new RuleResult("min-efficiency", "efficiency (content / image size)", RuleResult.Bound.MIN,
                     new Figure.Ratio(r.doubleValue()), new Figure.Ratio(eff),
-                    ok ? RuleResult.Status.PASS : RuleResult.Status.FAIL, ok ? List.of() : offenders, note));
+                    ok ? RuleResult.Status.PASS : RuleResult.Status.FAIL,
+                    ok || b.maxWasted() != null ? List.of() : offenders, note));
         }
     }
 
@@ -196,7 +197,7 @@ public final class BudgetEvaluator {
         Figure actual = new Figure.Growth(diff, before == 0 ? null : (double) diff / before);
         return new RuleResult(rule, what, RuleResult.Bound.MAX, l, actual,
                 limit.allows(diff, before) ? RuleResult.Status.PASS : RuleResult.Status.FAIL, List.of(),
-                join(note, before + " → " + now + " bytes"));
+                join(note, String.format(java.util.Locale.ROOT, "%,d → %,d bytes", before, now)));
     }
 
     private void keep(PriorityQueue<Offender> q, Offender o) {

@@ -42,17 +42,33 @@ final class Runs {
         return analyzer.analyze(ref, console.in());
     }
 
+    /** What runs once the report is out (a budget): it gets the analyses and gives the exit code. */
+    interface Gate {
+        /** @param baseline image A of a comparison, or null for one image */
+        int check(Analysis baseline, Analysis image) throws ImageException, IOException;
+    }
+
     static int analyzeOne(String image, ImageOptions io, OutputOptions oo, Console console, CommandLine cmd)
             throws ImageException, IOException {
+        return analyzeOne(image, io, oo, console, cmd, null);
+    }
+
+    static int analyzeOne(String image, ImageOptions io, OutputOptions oo, Console console, CommandLine cmd,
+                          Gate gate) throws ImageException, IOException {
         checkOutput(oo, cmd);
         Analysis a = analyze(reference(cmd, image), io, console, cmd);
         ImageReport report = new ReportBuilder(oo.top).image(a);
         emit(report, oo, console);
-        return ExitCodes.OK;
+        return gate == null ? ExitCodes.OK : gate.check(null, a);
     }
 
     static int compare(String imageA, String imageB, ImageOptions io, OutputOptions oo, Console console,
                        CommandLine cmd) throws ImageException, IOException {
+        return compare(imageA, imageB, io, oo, console, cmd, null);
+    }
+
+    static int compare(String imageA, String imageB, ImageOptions io, OutputOptions oo, Console console,
+                       CommandLine cmd, Gate gate) throws ImageException, IOException {
         checkOutput(oo, cmd);
         ImageReference ra = reference(cmd, imageA);
         ImageReference rb = reference(cmd, imageB);
@@ -63,7 +79,7 @@ final class Runs {
         Analysis b = analyze(rb, io, console, cmd);
         ComparisonReport report = new ReportBuilder(oo.top).compare(a, b);
         emit(report, oo, console);
-        return ExitCodes.OK;
+        return gate == null ? ExitCodes.OK : gate.check(a, b);
     }
 
     private static void checkOutput(OutputOptions oo, CommandLine cmd) {
