@@ -171,7 +171,7 @@ public final class BudgetEvaluator {
     }
 
     private static void growth(Budget.Growth g, Analysis a, Baseline base, List<RuleResult> out) {
-        String note = "against " + base.name();
+        String note = "";
         if (g.size() != null) {
             out.add(grow("max-growth.size", "growth of the image size", g.size(), a.imageSize(), base.imageSize(), note));
         }

@@ -19,11 +19,24 @@ final class Figures {
     static String[] pair(RuleResult r) {
         String limit = format(r.limit(), false);
         String actual = format(r.actual(), false);
-        if (limit.equals(actual) && r.limit() != null && !r.limit().equals(r.actual())) {
+        if (r.limit() != null && r.actual() != null && !r.limit().equals(r.actual())
+                && core(r.limit(), r.actual(), false).equals(core(r.actual(), r.limit(), false))
+                && !core(r.limit(), r.actual(), true).equals(core(r.actual(), r.limit(), true))) {
             limit = format(r.limit(), true);
             actual = format(r.actual(), true);
         }
         return new String[]{limit, actual};
+    }
+
+    /** The part of a figure that compares with the other figure: a growth's bytes or share against a limit. */
+    private static String core(Figure f, Figure other, boolean exact) {
+        if (f instanceof Figure.Growth g) {
+            if (other instanceof Figure.Percent && g.fraction() != null) {
+                return format(new Figure.Percent(Math.abs(g.fraction())), exact);
+            }
+            return format(new Figure.Bytes(Math.abs(g.bytes())), exact);
+        }
+        return format(f, exact);
     }
 
     static String format(Figure f, boolean exact) {
