@@ -87,6 +87,12 @@ final class YamlTree {
                     m = y.getProblem().lines().findFirst().orElse(m).trim();
                 }
             }
+            if (l.line() > 0) {
+                String line = text.lines().skip(l.line() - 1).findFirst().orElse("");
+                if (l.column() - 1 < line.length() && line.charAt(l.column() - 1) == '*') {
+                    m += " (put patterns that start with * in quotes: \"**/.git/**\")";
+                }
+            }
             throw error(source, l, "malformed YAML: " + m);
         } catch (IOException e) {
             throw new BudgetException(source + ": " + e.getMessage());

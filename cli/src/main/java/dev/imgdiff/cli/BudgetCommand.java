@@ -22,9 +22,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code imgdiff budget IMAGE --budget FILE}: a CI gate on an image's size. */
 @Command(name = "budget", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Checks an image against size budgets: image, compressed and content size, layers, waste,",
-            "efficiency, bytes per category and per package, forbidden paths, growth over a baseline, or dive's",
-            ".dive-ci rules. Prints each rule with its limit and the actual figure; exit code 1 when one is broken."})
+        description = "Checks an image against size budgets: image, compressed and content size, layers, waste, "
+            + "efficiency, bytes per category and per package, forbidden paths, growth over a baseline, or dive's "
+            + ".dive-ci rules. Prints each rule with its limit and the actual figure; exit code 1 when one is broken.")
 public final class BudgetCommand implements Callable<Integer> {
     private final Console console;
 

@@ -32,7 +32,7 @@ public final class BudgetOptions {
     @Option(names = "--max-layers", paramLabel = "N", description = "Most layers.")
     String maxLayers;
 
-    @Option(names = "--max-wasted", paramLabel = "SIZE|PCT", description = "Most wasted bytes, or share of the image size (5%).")
+    @Option(names = "--max-wasted", paramLabel = "SIZE|PCT", description = "Most wasted bytes, or share of the image size (5%%).")
     String maxWasted;
 
     @Option(names = "--min-efficiency", paramLabel = "RATIO", description = "Lowest content size / image size (0.95).")
