@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
             "       imgdiff build DOCKERFILE          build each stage and compare the fattest with the final image",
             "       imgdiff build --naive F --slim G  build two Dockerfiles and compare them",
             "       imgdiff save IMAGE -o FILE.tar    keep an image from the daemon or a registry",
+            "       imgdiff budget IMAGE --budget F   check an image against size budgets (exit 1 when broken)",
             "       imgdiff demo [OPTIONS]            compare the bundled naive/multi-stage pair"},
         descriptionHeading = "%n",
         description = {
@@ -41,7 +42,8 @@ import picocli.CommandLine.Spec;
             "2:usage error",
             "3:image or I/O error",
             "4:internal error (a bug: please report it with --debug output)"},
-        subcommands = {AnalyzeCommand.class, ExploreCommand.class, BuildCommand.class, SaveCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AnalyzeCommand.class, ExploreCommand.class, BuildCommand.class, SaveCommand.class,
+            BudgetCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class ImgdiffCommand implements Callable<Integer> {
     private final Console console;
 
@@ -57,6 +59,9 @@ public final class ImgdiffCommand implements Callable<Integer> {
     @Mixin
     OutputOptions outputOptions;
 
+    @Mixin
+    dev.imgdiff.cli.budget.BudgetOptions budgetOptions;
+
     public ImgdiffCommand(Console console) {
         this.console = console;
     }
@@ -70,10 +75,18 @@ public final class ImgdiffCommand implements Callable<Integer> {
         if (images.size() > 2) {
             throw new CommandLine.ParameterException(cmd, "too many images: compare two at a time");
         }
-        if (images.size() == 1) {
-            return Runs.analyzeOne(images.get(0), imageOptions, outputOptions, console, cmd);
+        Runs.Gate gate = null;
+        if (budgetOptions.active()) {
+            try {
+                gate = BudgetCommand.gate(budgetOptions, imageOptions, outputOptions, console, images);
+            } catch (dev.imgdiff.budget.BudgetException e) {
+                return BudgetCommand.usageError(console, e);
+            }
         }
-        return Runs.compare(images.get(0), images.get(1), imageOptions, outputOptions, console, cmd);
+        if (images.size() == 1) {
+            return Runs.analyzeOne(images.get(0), imageOptions, outputOptions, console, cmd, gate);
+        }
+        return Runs.compare(images.get(0), images.get(1), imageOptions, outputOptions, console, cmd, gate);
     }
 
     boolean debug() {

@@ -46,17 +46,33 @@ final class Runs {
         return analyzer.analyze(ref, console.in());
     }
 
+    /** What runs once the report is out (a budget): it gets the analyses and gives the exit code. */
+    interface Gate {
+        /** @param baseline image A of a comparison, or null for one image */
+        int check(Analysis baseline, Analysis image) throws ImageException, IOException;
+    }
+
     static int analyzeOne(String image, ImageOptions io, OutputOptions oo, Console console, CommandLine cmd)
             throws ImageException, IOException {
+        return analyzeOne(image, io, oo, console, cmd, null);
+    }
+
+    static int analyzeOne(String image, ImageOptions io, OutputOptions oo, Console console, CommandLine cmd,
+                          Gate gate) throws ImageException, IOException {
         checkOutput(oo, cmd);
         Analysis a = analyze(reference(cmd, image), io, console, cmd);
         ImageReport report = builder(oo).image(a);
         emit(report, trees(oo, a), oo, console);
-        return ExitCodes.OK;
+        return gate == null ? ExitCodes.OK : gate.check(null, a);
     }
 
     static int compare(String imageA, String imageB, ImageOptions io, OutputOptions oo, Console console,
                        CommandLine cmd) throws ImageException, IOException {
+        return compare(imageA, imageB, io, oo, console, cmd, null);
+    }
+
+    static int compare(String imageA, String imageB, ImageOptions io, OutputOptions oo, Console console,
+                       CommandLine cmd, Gate gate) throws ImageException, IOException {
         checkOutput(oo, cmd);
         ImageReference ra = reference(cmd, imageA);
         ImageReference rb = reference(cmd, imageB);
@@ -67,7 +83,7 @@ final class Runs {
         Analysis b = analyze(rb, io, console, cmd);
         ComparisonReport report = builder(oo).compare(a, b);
         emit(report, trees(oo, a, b), oo, console);
-        return ExitCodes.OK;
+        return gate == null ? ExitCodes.OK : gate.check(a, b);
     }
 
     /** JSON reports carry every path's history, so that {@code imgdiff explore REPORT.json} can reopen them. */
