@@ -15,7 +15,6 @@ import dev.imgdiff.report.ReportBuilder;
 import dev.imgdiff.report.Reports;
 import dev.imgdiff.source.ImageReference;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -113,37 +112,45 @@ final class Runs {
     static void emit(Object report, java.util.List<TreeBox> trees, OutputOptions oo, Console console)
             throws IOException {
         boolean toFile = oo.output != null && !oo.output.equals("-");
-        String text;
+        Body body;
         if (oo.format == OutputOptions.Format.json) {
-            StringWriter sw = new StringWriter();
-            new Reports().write(report, sw);
-            text = sw.toString();
-        } else if (oo.format == OutputOptions.Format.markdown) {
-            MarkdownRenderer r = new MarkdownRenderer(oo.top);
-            text = report instanceof ComparisonReport c ? r.render(c) : r.render((ImageReport) report);
-        } else if (oo.format == OutputOptions.Format.html) {
-            HtmlRenderer r = new HtmlRenderer();
-            text = report instanceof ComparisonReport c
-                    ? r.render(c, trees.size() == 2 ? trees.get(0) : null, trees.size() == 2 ? trees.get(1) : null)
-                    : r.render((ImageReport) report, trees.size() == 1 ? trees.get(0) : null);
+            // Streamed: with its per-path records a report can run to tens of MB.
+            body = w -> new Reports().write(report, w);
         } else {
-            Style style = new Style(!oo.noColor && !toFile && console.colorByDefault());
-            TextRenderer r = new TextRenderer(style, toFile ? 120 : console.width(), oo.top,
-                    oo.by == null ? null : oo.by == OutputOptions.By.package_ ? "package" : oo.by.name());
-            text = report instanceof ComparisonReport c ? r.render(c) : r.render((ImageReport) report);
+            String text;
+            if (oo.format == OutputOptions.Format.markdown) {
+                MarkdownRenderer r = new MarkdownRenderer(oo.top);
+                text = report instanceof ComparisonReport c ? r.render(c) : r.render((ImageReport) report);
+            } else if (oo.format == OutputOptions.Format.html) {
+                HtmlRenderer r = new HtmlRenderer();
+                text = report instanceof ComparisonReport c
+                        ? r.render(c, trees.size() == 2 ? trees.get(0) : null, trees.size() == 2 ? trees.get(1) : null)
+                        : r.render((ImageReport) report, trees.size() == 1 ? trees.get(0) : null);
+            } else {
+                Style style = new Style(!oo.noColor && !toFile && console.colorByDefault());
+                TextRenderer r = new TextRenderer(style, toFile ? 120 : console.width(), oo.top,
+                        oo.by == null ? null : oo.by == OutputOptions.By.package_ ? "package" : oo.by.name());
+                text = report instanceof ComparisonReport c ? r.render(c) : r.render((ImageReport) report);
+            }
+            body = w -> w.write(text);
         }
         if (toFile) {
             Path p = Path.of(oo.output);
             try (Writer w = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
-                w.write(text);
+                body.write(w);
             } catch (IOException e) {
                 throw new OutputException("cannot write " + oo.output + ": " + reason(e), e);
             }
             console.err().println("imgdiff: wrote " + oo.output);
         } else {
-            console.out().print(text);
+            body.write(console.out());
             console.out().flush();
         }
+    }
+
+    /** Writes a report's text. */
+    private interface Body {
+        void write(Writer w) throws IOException;
     }
 
     private static String reason(IOException e) {

@@ -334,21 +334,29 @@ final class Explorer {
         flatten(keep);
     }
 
+    /** How many of the largest files {@code L} steps through before it starts again. */
+    private static final int LARGEST = 100;
+
     /** Moves to the largest shown file, then the next largest on each press. */
     private void largest() {
-        List<PathTree.Node> leaves = new ArrayList<>();
-        PathTree.Node[] nodes = tree.nodes();
-        for (PathTree.Node n : nodes) {
-            if (n.kidCount == 0 && !n.isDirectory() && view.shown(n)) {
-                leaves.add(n);
-            }
-        }
-        leaves.sort((x, y) -> {
+        // The top LARGEST only, kept in a heap whose head is the smallest of them.
+        java.util.Comparator<PathTree.Node> bigFirst = (x, y) -> {
             int c = Long.compare(weight(y), weight(x));
             return c != 0 ? c : Integer.compare(x.order, y.order);
-        });
+        };
+        java.util.PriorityQueue<PathTree.Node> top = new java.util.PriorityQueue<>(LARGEST + 1, bigFirst.reversed());
+        for (PathTree.Node n : tree.nodes()) {
+            if (n.kidCount == 0 && !n.isDirectory() && view.shown(n) && view.status[n.order] != FileView.Status.REMOVED) {
+                top.add(n);
+                if (top.size() > LARGEST) {
+                    top.poll();
+                }
+            }
+        }
+        List<PathTree.Node> leaves = new ArrayList<>(top);
+        leaves.sort(bigFirst);
         largestRank++;
-        if (largestRank >= Math.min(leaves.size(), 100)) {
+        if (largestRank >= leaves.size()) {
             largestRank = 0;
         }
         if (leaves.isEmpty()) {

@@ -52,14 +52,21 @@ final class Filter {
         boolean[] m = new boolean[nodes.length];
         String[] dirPaths = new String[nodes.length];
         dirPaths[0] = "";
+        StringBuilder path = new StringBuilder(256);
+        java.util.regex.Matcher matcher = pattern.matcher("");
         for (int i = 1; i < nodes.length; i++) {
             PathTree.Node n = nodes[i];
             int p = n.parent.order;
-            String path = dirPaths[p] + "/" + n.name;
-            if (n.kidCount > 0) {
-                dirPaths[i] = path;
+            if (m[p]) {
+                m[i] = true;
+            } else {
+                path.setLength(0);
+                path.append(dirPaths[p]).append('/').append(n.name);
+                m[i] = matcher.reset(path).find();
             }
-            m[i] = m[p] || pattern.matcher(path).find();
+            if (n.kidCount > 0) {
+                dirPaths[i] = dirPaths[p] + "/" + n.name;
+            }
         }
         return m;
     }
