@@ -50,23 +50,20 @@ final class Filter {
         }
         PathTree.Node[] nodes = tree.nodes();
         boolean[] m = new boolean[nodes.length];
-        String[] dirPaths = new String[nodes.length];
-        dirPaths[0] = "";
+        // Nodes come depth first, so one buffer holds the current path; ends[d] is where depth d's name ends.
         StringBuilder path = new StringBuilder(256);
+        int[] ends = new int[16];
         java.util.regex.Matcher matcher = pattern.matcher("");
         for (int i = 1; i < nodes.length; i++) {
             PathTree.Node n = nodes[i];
-            int p = n.parent.order;
-            if (m[p]) {
-                m[i] = true;
-            } else {
-                path.setLength(0);
-                path.append(dirPaths[p]).append('/').append(n.name);
-                m[i] = matcher.reset(path).find();
+            int d = n.depth;
+            path.setLength(d == 0 ? 0 : ends[d - 1]);
+            path.append('/').append(n.name);
+            if (d >= ends.length) {
+                ends = java.util.Arrays.copyOf(ends, ends.length * 2);
             }
-            if (n.kidCount > 0) {
-                dirPaths[i] = dirPaths[p] + "/" + n.name;
-            }
+            ends[d] = path.length();
+            m[i] = m[n.parent.order] || matcher.reset(path).find();
         }
         return m;
     }

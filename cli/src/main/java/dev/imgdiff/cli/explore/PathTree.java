@@ -48,16 +48,15 @@ final class PathTree {
             if (parent == null) {
                 return "/";
             }
+            java.util.ArrayDeque<String> names = new java.util.ArrayDeque<>();
+            for (Node n = this; n.parent != null; n = n.parent) {
+                names.push(n.name);
+            }
             StringBuilder sb = new StringBuilder();
-            build(sb);
-            return sb.toString();
-        }
-
-        private void build(StringBuilder sb) {
-            if (parent != null) {
-                parent.build(sb);
+            for (String name : names) {
                 sb.append('/').append(name);
             }
+            return sb.toString();
         }
 
         List<Node> children() {
@@ -119,15 +118,24 @@ final class PathTree {
         }
     }
 
+    /** The directory node at {@code path}, made (with its missing parents) when new; no recursion, however deep. */
     private Node dir(String path, Map<String, Node> dirs) {
         Node d = dirs.get(path);
         if (d != null) {
             return d;
         }
-        int slash = path.lastIndexOf('/');
-        Node parent = dir(slash <= 0 ? "/" : path.substring(0, slash), dirs);
-        d = addKid(parent, path.substring(slash + 1));
-        dirs.put(path, d);
+        java.util.ArrayDeque<String> missing = new java.util.ArrayDeque<>();
+        String p = path;
+        while ((d = dirs.get(p)) == null) {
+            missing.push(p);
+            int slash = p.lastIndexOf('/');
+            p = slash <= 0 ? "/" : p.substring(0, slash);
+        }
+        while (!missing.isEmpty()) {
+            String q = missing.pop();
+            d = addKid(d, q.substring(q.lastIndexOf('/') + 1));
+            dirs.put(q, d);
+        }
         return d;
     }
 

@@ -336,6 +336,25 @@ class ExplorerTest {
         }
     }
 
+    @Test
+    void aVeryDeepPathNeitherOverflowsNorExplodes() {
+        String deep = "/d".repeat(20_000) + "/f";
+        ImageReport.FileEntry entry = new ImageReport.FileEntry(deep, "file", null, "app", -1,
+                List.of(new ImageReport.PathChange(0, 'A', 5)));
+        Explorer e = new Explorer(List.of(naiveReport.withFiles(new ImageReport.Files(1, List.of(entry)))),
+                List.of("deep"));
+        e.apply(Explorer.Action.EXPAND_ALL);
+        assertThat(e.rows()).hasSize(20_001);
+        e.apply(Explorer.Action.NEXT_PANE);
+        e.apply(Explorer.Action.BOTTOM);
+        assertThat(e.selectedNode().path()).isEqualTo(deep);
+        assertThat(text(new ExplorerScreen(false).render(e, 120, 30))).hasSize(30).allMatch(l -> l.length() <= 120);
+        e.apply(Explorer.Action.FILTER);
+        e.typeFilter('f');
+        e.typeFilter('$');
+        assertThat(e.rows()).hasSize(20_001);
+    }
+
     static PathTree.Node node(Explorer e, String path) {
         for (PathTree.Node n : e.tree().nodes()) {
             if (n.path().equals(path)) {

@@ -21,6 +21,8 @@ public final class TreeMaps {
     public static final List<String> CATEGORIES = java.util.Arrays.stream(Category.values()).map(Category::label).toList();
     public static final int DEFAULT_BUDGET = 20_000;
     public static final int DEFAULT_PER_DIRECTORY = 60;
+    /** Directories deeper than this are drawn whole: no treemap shows more, and it bounds the recursion. */
+    static final int MAX_DEPTH = 48;
 
     private TreeMaps() {
     }
@@ -35,7 +37,7 @@ public final class TreeMaps {
         }
         Node root = a.tree().root();
         Map<Node, long[]> byCategory = categoryBytes(a, root);
-        Draft top = new Draft(root);
+        Draft top = new Draft(root, 0);
         PriorityQueue<Draft> queue = new PriorityQueue<>(Comparator.comparingLong((Draft d) -> -d.node.size()));
         queue.add(top);
         int used = 1;
@@ -50,10 +52,10 @@ public final class TreeMaps {
             d.expanded = true;
             d.kids = new ArrayList<>();
             for (int i = 0; i < keep && kids.get(i).size() > 0; i++) {
-                Draft k = new Draft(kids.get(i));
+                Draft k = new Draft(kids.get(i), d.depth + 1);
                 d.kids.add(k);
                 used++;
-                if (k.node.isDirectory() && k.node.childCount() > 0) {
+                if (k.node.isDirectory() && k.node.childCount() > 0 && k.depth < MAX_DEPTH) {
                     queue.add(k);
                 }
             }
@@ -124,12 +126,14 @@ public final class TreeMaps {
     /** A box while the tree is being chosen. */
     private static final class Draft {
         final Node node;
+        final int depth;
         boolean expanded;
         List<Draft> kids = List.of();
         TreeBox folded;
 
-        Draft(Node node) {
+        Draft(Node node, int depth) {
             this.node = node;
+            this.depth = depth;
         }
 
         TreeBox build(Map<Node, long[]> byCategory, Categorizer cat) {
