@@ -82,7 +82,7 @@ public final class ExplorerApp {
                         break;
                     }
                     if (a == Explorer.Action.MOUSE) {
-                        a = mouseAction();
+                        a = mouseAction(reader.getLastBinding());
                         if (a == null) {
                             continue;
                         }
@@ -106,9 +106,9 @@ public final class ExplorerApp {
         }
     }
 
-    /** The mouse sequence's prefix was read: the event says whether the wheel went up or down. */
-    private Explorer.Action mouseAction() {
-        MouseEvent ev = terminal.readMouseEvent();
+    /** A mouse sequence's prefix was read: the event says whether the wheel went up or down. */
+    private Explorer.Action mouseAction(String prefix) {
+        MouseEvent ev = terminal.readMouseEvent(prefix);
         if (ev.getType() != MouseEvent.Type.Wheel) {
             return null;
         }
@@ -179,7 +179,7 @@ public final class ExplorerApp {
         bind(k, Explorer.Action.HELP, "?");
         bind(k, Explorer.Action.QUIT, "q", "Q", KeyMap.ctrl('c'));
         // The mouse prefix; the event itself is read after it (see mouseAction).
-        bind(k, Explorer.Action.MOUSE, KeyMap.key(terminal, Capability.key_mouse), "\033[M");
+        bind(k, Explorer.Action.MOUSE, org.jline.terminal.impl.MouseSupport.keys(terminal));
         k.setAmbiguousTimeout(40);
         return k;
     }

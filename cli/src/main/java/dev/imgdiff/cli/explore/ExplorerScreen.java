@@ -296,8 +296,12 @@ final class ExplorerScreen {
                     return c != 0 ? c : x.getKey().compareTo(y.getKey());
                 })
                 .limit(12)
-                .forEach(x -> out.add(String.format("  %-26s %10s", Sanitizer.clean(pkgName(x.getKey())),
+                .forEach(x -> out.add(String.format("  %-30s %10s", clip(Sanitizer.clean(pkgName(x.getKey())), 30),
                         Sizes.signed(x.getValue()[1] - x.getValue()[0]))));
+    }
+
+    private static String clip(String s, int width) {
+        return s.length() <= width ? s : s.substring(0, width - 1) + "…";
     }
 
     private static String pkgName(String key) {

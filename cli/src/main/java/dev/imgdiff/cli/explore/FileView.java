@@ -144,6 +144,9 @@ final class FileView {
                 status[i] = Status.REMOVED;
                 size[i] = gone[i];
             }
+            if (compare && status[i] == Status.DIR && inA[i] != inB[i]) {
+                status[i] = inA[i] ? Status.ONLY_A : Status.ONLY_B;
+            }
             int p = n.parent.order;
             if (status[p] == null) {
                 status[p] = Status.DIR;

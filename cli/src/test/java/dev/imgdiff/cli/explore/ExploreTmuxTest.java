@@ -83,6 +83,13 @@ class ExploreTmuxTest {
                 .deletedBytes())) + " ▾ root/");
         keys("c", "Tab");
         s = waitFor(l -> l.get(1).contains("● Files"));
+        // The mouse wheel moves the cursor three rows, in the SGR and the X10 encodings.
+        String before = pathShown(s);
+        typeText("\u001b[<65;80;10M");
+        String after = pathShown(waitFor(l -> !pathShown(l).equals(before)));
+        assertThat(after).isNotEqualTo(before);
+        typeText("\u001b[M`P*");
+        waitFor(l -> pathShown(l).equals(before));
 
         keys("/");
         waitFor(l -> l.get(44).startsWith("Filter"));
@@ -132,6 +139,11 @@ class ExploreTmuxTest {
         s = waitFor(l -> String.join("\n", l).contains("EXITED=0"));
         assertThat(tmux("display", "-p", "-t", session, "#{alternate_on}")).isEqualTo("0");
         assertThat(String.join("\n", s)).contains("MODES=icanon echo");
+    }
+
+    /** The "Path:" line of the details pane, or "" when none shows. */
+    private static String pathShown(List<String> screen) {
+        return screen.stream().filter(l -> l.startsWith("Path: ")).findFirst().orElse("");
     }
 
     // ---- tmux ----

@@ -263,7 +263,7 @@ class ExplorerTest {
         e.apply(Explorer.Action.EXPAND_ALL);
         assertThat(rows(e)).containsExactly(
                 "  5500|1210 app/",
-                "  4000|0   data/",
+                "- 4000|0   data/",
                 "- 4000|0     blob.bin",
                 "+ 0|10   extra.txt",
                 "~ 1500|1200   main.js",
@@ -271,8 +271,8 @@ class ExplorerTest {
                 "  7100|100 etc/",
                 "- 7000|0   big",
                 "  100|100   os-release",
-                "  2000|0 usr/",
-                "  2000|0   lib/",
+                "- 2000|0 usr/",
+                "- 2000|0   lib/",
                 "- 2000|0     x.so");
         // B's first layer: the slim image alone.
         select(e, 4);
