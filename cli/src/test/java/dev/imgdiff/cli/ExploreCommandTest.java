@@ -47,6 +47,21 @@ class ExploreCommandTest {
         assertThat(r.err()).contains("has schema version 9; this imgdiff reads up to 1");
     }
 
+    @Test
+    void showsProgressWhileReadingThenNeedsARealTerminal() throws Exception {
+        var spec = dev.imgdiff.fixtures.stacks.Stacks.pair("go", 0.01).slim();
+        Path tar = dir.resolve("go-slim.tar");
+        dev.imgdiff.fixtures.write.ArchiveWriter.write(spec, dev.imgdiff.fixtures.write.Shape.DOCKER_LEGACY,
+                dev.imgdiff.fixtures.write.LayerCompression.GZIP, tar);
+        int layers = dev.imgdiff.fixtures.expect.Expectations.of(spec).layerCount();
+        Run r = onATerminal("explore", tar.toString());
+        // Tests run without a terminal of their own: after the scan, the explorer says it cannot draw.
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("imgdiff: reading " + tar + ": " + layers + " layers done, ")
+                .contains(" read, ").contains("/s")
+                .contains("explore needs an interactive terminal");
+    }
+
     /** As if standard input and output were a terminal (the explorer itself never opens here). */
     private static Run onATerminal(String... args) {
         java.io.StringWriter out = new java.io.StringWriter();

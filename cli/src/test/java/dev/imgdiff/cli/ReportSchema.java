@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The JSON schema of reports ({@code schema/imgdiff-report.schema.json} at the repository root), for tests. */
-final class ReportSchema {
+public final class ReportSchema {
     static final String FILE = "schema/imgdiff-report.schema.json";
     private static final Schema SCHEMA = load();
 
@@ -48,7 +48,7 @@ final class ReportSchema {
     }
 
     /** Fails the calling test when the report does not conform. */
-    static void check(String json) {
+    public static void check(String json) {
         List<String> errors = errors(json);
         if (!errors.isEmpty()) {
             throw new AssertionError("report does not match " + FILE + ":\n  " + String.join("\n  ",

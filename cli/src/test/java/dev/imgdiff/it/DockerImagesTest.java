@@ -82,6 +82,7 @@ class DockerImagesTest {
                 System.getenv(), false, 120);
         int code = Cli.execute(c, args);
         assertThat(code).as(String.join(" ", args) + ": " + err).isZero();
+        dev.imgdiff.cli.ReportSchema.check(out.toString());
         return new ObjectMapper().readTree(out.toString());
     }
 
