@@ -312,31 +312,12 @@ public final class BudgetParser {
         String best = null;
         int bestD = 3;
         for (String k : known) {
-            int d = distance(key.toLowerCase(Locale.ROOT).replace('_', '-'), k);
+            int d = dev.imgdiff.model.EditDistance.between(key.toLowerCase(Locale.ROOT).replace('_', '-'), k);
             if (d < bestD) {
                 bestD = d;
                 best = k;
             }
         }
         return best == null ? "" : " (did you mean '" + best + "'?)";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

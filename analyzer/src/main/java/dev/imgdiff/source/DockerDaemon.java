@@ -144,30 +144,10 @@ public final class DockerDaemon implements AutoCloseable {
         String want = name.toLowerCase(Locale.ROOT);
         String repo = want.contains(":") ? want.substring(0, want.lastIndexOf(':')) : want;
         return tags.stream()
-                .filter(t -> distance(t.toLowerCase(Locale.ROOT), want) <= Math.max(3, want.length() / 3)
+                .filter(t -> dev.imgdiff.model.EditDistance.between(t.toLowerCase(Locale.ROOT), want) <= Math.max(3, want.length() / 3)
                         || t.toLowerCase(Locale.ROOT).startsWith(repo + ":"))
-                .sorted(Comparator.comparingInt(t -> distance(t.toLowerCase(Locale.ROOT), want)))
+                .sorted(Comparator.comparingInt(t -> dev.imgdiff.model.EditDistance.between(t.toLowerCase(Locale.ROOT), want)))
                 .limit(5).toList();
-    }
-
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     /** The size Docker reports for an image ({@code docker image inspect} .Size). */

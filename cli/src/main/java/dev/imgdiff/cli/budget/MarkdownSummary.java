@@ -70,19 +70,6 @@ public final class MarkdownSummary {
 
     /** Plain text in a table cell: no markup, no HTML, no line breaks. */
     static String esc(String s) {
-        String c = Sanitizer.clean(s);
-        StringBuilder sb = new StringBuilder(c.length() + 8);
-        for (int i = 0; i < c.length(); i++) {
-            char ch = c.charAt(i);
-            switch (ch) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '|' -> sb.append("\\|");
-                case '\\', '`', '*', '_', '[', ']', '#', '~', '!' -> sb.append('\\').append(ch);
-                default -> sb.append(ch);
-            }
-        }
-        return sb.toString();
+        return dev.imgdiff.cli.render.MarkdownRenderer.text(s);
     }
 }
