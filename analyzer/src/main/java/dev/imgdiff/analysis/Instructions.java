@@ -14,11 +14,14 @@ public final class Instructions {
     }
 
     /** "/bin/sh -c #(nop)  CMD [\"node\"]" → "CMD [\"node\"]"; "/bin/sh -c npm ci" → "RUN npm ci". */
+    private static final Pattern WHITESPACE = Pattern.compile("[ \\t\\r\\n]+");
+
     public static String describe(String createdBy) {
         if (createdBy == null || createdBy.isBlank()) {
             return "";
         }
-        String s = createdBy.strip();
+        // One line: the tabs and line breaks of a long RUN become single spaces (createdBy keeps them).
+        String s = WHITESPACE.matcher(createdBy.strip()).replaceAll(" ");
         Matcher m = NOP.matcher(s);
         if (m.matches()) {
             return m.group(1).strip();

@@ -28,6 +28,12 @@ class InstructionsTest {
     }
 
     @Test
+    void aLongRunReadsAsOneLine() {
+        assertThat(Instructions.describe("/bin/sh -c set -eux; \tapt-get update;\n\tapt-get install -y \t\tgcc \r\n"))
+                .isEqualTo("RUN set -eux; apt-get update; apt-get install -y gcc");
+    }
+
+    @Test
     void baseEndsAtTheLastCommandThatALayerFollows() {
         List<HistoryEntry> h = List.of(layer("/bin/sh -c #(nop) ADD file:x in / "), empty("/bin/sh -c #(nop)  CMD [\"bash\"]"),
                 layer("/bin/sh -c apt-get install gcc"), layer("/bin/sh -c node"),
