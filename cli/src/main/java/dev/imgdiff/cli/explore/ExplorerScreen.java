@@ -86,7 +86,7 @@ final class ExplorerScreen {
     private AttributedString footer(Explorer e, int w) {
         if (e.editingFilter()) {
             String err = e.filterError() == null ? "" : "   (" + e.filterError() + ")";
-            return fit("Filter (regex, or glob with * ?): " + e.filterText() + "▏" + err
+            return fit("Filter (regex, or glob with * ?): " + Sanitizer.clean(e.filterText()) + "▏" + err
                     + "   Enter keep · Esc clear", w, BOLD);
         }
         if (e.message() != null) {

@@ -355,6 +355,26 @@ class ExplorerTest {
         assertThat(e.rows()).hasSize(20_001);
     }
 
+    @Test
+    void oddPathsInAHandEditedReportDoNotBreakIt() {
+        List<ImageReport.FileEntry> odd = new ArrayList<>();
+        for (String p : List.of("", "relative/x", "/a/../b", "//c", "/d/", "/e\u202eevil", "/f")) {
+            odd.add(new ImageReport.FileEntry(p, "file", null, "app", 99, List.of(new ImageReport.PathChange(0, 'A', -5))));
+        }
+        odd.add(new ImageReport.FileEntry("/g", "file", null, "app", -1, List.of()));
+        Explorer e = new Explorer(List.of(naiveReport.withFiles(new ImageReport.Files(odd.size(), odd))), List.of("odd"));
+        e.apply(Explorer.Action.NEXT_PANE);
+        e.apply(Explorer.Action.EXPAND_ALL);
+        assertThat(rows(e)).contains("+ -5 e\u202eevil", "+ -5 f");
+        for (int i = 0; i < 12; i++) {
+            e.apply(Explorer.Action.EXPAND_ALL);
+            e.apply(Explorer.Action.DOWN);
+            e.apply(Explorer.Action.LARGEST);
+            assertThat(text(new ExplorerScreen(false).render(e, 100, 24))).hasSize(24)
+                    .allMatch(l -> l.length() <= 100).noneMatch(l -> l.contains("\u202e"));
+        }
+    }
+
     static PathTree.Node node(Explorer e, String path) {
         for (PathTree.Node n : e.tree().nodes()) {
             if (n.path().equals(path)) {
