@@ -375,6 +375,44 @@ class ExplorerTest {
         }
     }
 
+    /**
+     * The whole screen, line by line, at 100x22: layer 2 selected, the cursor on /etc/big. Every figure is
+     * the spec's: 8107, 9000 and 5500 bytes make bars of 3, 3 and 2 eighths of 22,607; etc/ holds 7000 + 100;
+     * usr/ holds lib's 2000 while bin/ shows tool's 3000 as removed.
+     */
+    @Test
+    void drawsTheWholeScreenLineByLine() {
+        Explorer e = one();
+        e.apply(Explorer.Action.DOWN);
+        e.apply(Explorer.Action.NEXT_PANE);
+        e.apply(Explorer.Action.DOWN);
+        e.apply(Explorer.Action.DOWN);
+        List<String> screen = text(new ExplorerScreen(false).render(e, 100, 22)).stream().map(String::stripTrailing).toList();
+        assertThat(screen).containsExactly(
+                " imgdiff explore · explore/naive:1 · 22.6 kB in 3 layers",
+                "  Layers ╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌▕ ● Files · layer 2 of 3 (all up to here) · by name ╌╌╌╌╌╌╌╌",
+                "    1   8.11 kB ███····· ADD file:rootfs▕       Size  Path",
+                "▶   2   9.00 kB ███····· RUN apt-get ins▕         7 B bin → usr/bin",
+                "    3   5.50 kB ██······ COPY app /app  ▕     7.10 kB ▾ etc/",
+                "  Details ╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌▕ ~   7.00 kB   big",
+                "Path: /etc/big                          ▕       100 B   os-release",
+                "file · category os · package unowned    ▕     2.00 kB ▾ usr/",
+                "  Size in every layer:                  ▕ -   3.00 kB   ▸ bin/",
+                "    layer  1 added    5.00 kB  wasted:  ▕     2.00 kB   ▸ lib/",
+                "    layer 2 hides it                    ▕",
+                "    layer  2 modified 7.00 kB           ▕",
+                "                                        ▕",
+                "                                        ▕",
+                "                                        ▕",
+                "                                        ▕",
+                "                                        ▕",
+                "                                        ▕",
+                "                                        ▕",
+                "                                        ▕",
+                "                                        ▕",
+                " ↑↓/jk move · PgUp/PgDn · g/G · Tab pane · Space fold · e/z all · c changes · s sort · / filter · L");
+    }
+
     static PathTree.Node node(Explorer e, String path) {
         for (PathTree.Node n : e.tree().nodes()) {
             if (n.path().equals(path)) {
