@@ -313,9 +313,11 @@ final class ExplorerScreen {
         out.add("Path: " + Sanitizer.clean(n.path()));
         if (n.kidCount > 0) {
             if (v.compare) {
-                out.add("Directory · A " + Sizes.human(v.size[n.order]) + " · B " + Sizes.human(v.sizeB[n.order]));
+                out.add("Directory · A " + Sizes.human(v.size[n.order]) + " · B " + Sizes.human(v.sizeB[n.order]) + " · "
+                        + Sizes.count(v.files[n.order]) + (v.files[n.order] == 1 ? " path" : " paths") + " shown below");
             } else {
-                out.add("Directory · " + Sizes.human(v.size[n.order]) + " shown here");
+                out.add("Directory · " + Sizes.human(v.size[n.order]) + " in " + Sizes.count(v.files[n.order])
+                        + (v.files[n.order] == 1 ? " path" : " paths") + " shown below");
             }
             return;
         }
@@ -348,6 +350,9 @@ final class ExplorerScreen {
             String wasted = c.change() != 'D' && i + 1 < ch.size() && c.bytes() > 0
                     ? "  wasted: layer " + (ch.get(i + 1).layer() + 1) + " hides it" : "";
             out.add(String.format("    layer %2d %s%s", c.layer() + 1, did, wasted));
+            if (c.layer() >= 0 && c.layer() < img.layers().size()) {
+                out.add("      " + oneLine(img.layers().get(c.layer()).instruction()));
+            }
         }
         if (!f.visible()) {
             out.add("  not in the final filesystem");

@@ -26,6 +26,8 @@ final class FileView {
     final Status[] status;
     /** Single image: bytes as of the layer; two images: bytes in A. */
     final long[] size;
+    /** For a directory, the non-directory paths shown below it; 1 for a shown leaf. */
+    final int[] files;
     /** Two images: bytes in B; null otherwise. */
     final long[] sizeB;
     /** Single image: the later layer that hides this copy of a leaf, or -1. */
@@ -41,6 +43,7 @@ final class FileView {
         int n = tree.size();
         status = new Status[n];
         size = new long[n];
+        files = new int[n];
         sizeB = compare ? new long[n] : null;
         hiddenBy = compare ? null : new int[n];
         inA = compare ? new boolean[n] : null;
@@ -140,6 +143,10 @@ final class FileView {
             if (status[i] == null) {
                 continue;
             }
+            if (n.kidCount == 0) {
+                files[i] = 1;
+            }
+            files[n.parent.order] += files[i];
             if (n.kidCount > 0 && status[i] == Status.DIR && !live[i] && gone[i] > 0) {
                 status[i] = Status.REMOVED;
                 size[i] = gone[i];

@@ -386,6 +386,8 @@ class ExplorerTest {
         e.apply(Explorer.Action.DOWN);
         e.apply(Explorer.Action.NEXT_PANE);
         e.apply(Explorer.Action.DOWN);
+        assertThat(text(new ExplorerScreen(false).render(e, 100, 22)))
+                .anyMatch(l -> l.startsWith("Directory · 7.10 kB in 2 paths shown "));
         e.apply(Explorer.Action.DOWN);
         List<String> screen = text(new ExplorerScreen(false).render(e, 100, 22)).stream().map(String::stripTrailing).toList();
         assertThat(screen).containsExactly(
@@ -400,9 +402,9 @@ class ExplorerTest {
                 "  Size in every layer:                  ▕ -   3.00 kB   ▸ bin/",
                 "    layer  1 added    5.00 kB  wasted:  ▕     2.00 kB   ▸ lib/",
                 "    layer 2 hides it                    ▕",
+                "      ADD file:rootfs in /              ▕",
                 "    layer  2 modified 7.00 kB           ▕",
-                "                                        ▕",
-                "                                        ▕",
+                "      RUN apt-get install -y lib        ▕",
                 "                                        ▕",
                 "                                        ▕",
                 "                                        ▕",
