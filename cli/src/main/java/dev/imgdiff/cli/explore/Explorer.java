@@ -249,6 +249,11 @@ final class Explorer {
         setFilter(filterText + c);
     }
 
+    /** Characters typed at once (a paste): the filter is applied once. */
+    void typeFilter(String text) {
+        setFilter(filterText + text);
+    }
+
     /** Backspace in the filter. */
     void eraseFilter() {
         if (!filterText.isEmpty()) {

@@ -138,7 +138,13 @@ public final class ExplorerApp {
                 case 127, 8 -> explorer.eraseFilter();
                 default -> {
                     if (c >= 32) {
-                        explorer.typeFilter((char) c);
+                        // Keys already waiting (a paste, a fast typist) filter once, not once each.
+                        StringBuilder typed = new StringBuilder().appendCodePoint(c);
+                        int next;
+                        while ((next = reader.peekCharacter(1)) >= 32 && next != 127) {
+                            typed.appendCodePoint(reader.readCharacter());
+                        }
+                        explorer.typeFilter(typed.toString());
                     }
                 }
             }
