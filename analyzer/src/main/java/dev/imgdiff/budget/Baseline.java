@@ -59,7 +59,7 @@ public record Baseline(String name, long imageSize, long compressedSize, long co
         String name = file.toString();
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(Files.readAllBytes(file));
+            root = readWithoutPaths(file);
         } catch (JsonProcessingException e) {
             var l = e.getLocation();
             throw new BudgetException("baseline " + name + (l == null ? "" : ":" + l.getLineNr() + ":" + l.getColumnNr())
@@ -89,6 +89,38 @@ public record Baseline(String name, long imageSize, long compressedSize, long co
         String ref = image.path("image").path("reference").asText("");
         return new Baseline(ref.isEmpty() ? name : name + " (" + ref + ")", totals.path("imageSize").asLong(),
                 totals.path("compressedSize").asLong(), totals.path("contentSize").asLong(), cats);
+    }
+
+    /**
+     * The report as a tree, without its per-path records ({@code files}, tens of MB for a big image),
+     * which the parser skips as it goes: the baseline needs the totals and categories only.
+     */
+    private static JsonNode readWithoutPaths(Path file) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        try (com.fasterxml.jackson.core.JsonParser p = mapper.getFactory().createParser(file.toFile())) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return p.currentToken() == null ? null : mapper.readTree(p);
+            }
+            return readObject(p, mapper, 0);
+        }
+    }
+
+    private static JsonNode readObject(com.fasterxml.jackson.core.JsonParser p, ObjectMapper mapper, int depth)
+            throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode node = mapper.createObjectNode();
+        while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            com.fasterxml.jackson.core.JsonToken t = p.nextToken();
+            if (name.equals("files") && depth <= 1) {
+                p.skipChildren();
+            } else if (t == com.fasterxml.jackson.core.JsonToken.START_OBJECT && depth == 0
+                    && (name.equals("a") || name.equals("b"))) {
+                node.set(name, readObject(p, mapper, depth + 1));
+            } else {
+                node.set(name, mapper.readTree(p));
+            }
+        }
+        return node;
     }
 
     /** Bytes of a category label ("node_modules": dev and prod). */

@@ -65,8 +65,17 @@ public final class Reports {
         };
         try {
             return reader.forType(type).readValue(file.toFile());
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            StringBuilder at = new StringBuilder();
+            for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {
+                at.append('/').append(r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()));
+            }
+            throw new IOException(file + " is not a well-formed imgdiff report (the value at "
+                    + (at.length() == 0 ? "the top" : at) + " is missing, null or of the wrong type)", e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IOException(file + " is not a well-formed imgdiff report (" + e.getOriginalMessage() + ")", e);
+            com.fasterxml.jackson.core.JsonLocation l = e.getLocation();
+            throw new IOException(file + " is not valid JSON" + (l == null ? "" : " at line " + l.getLineNr()
+                    + ", column " + l.getColumnNr()) + " (" + e.getOriginalMessage() + ")", e);
         }
     }
 

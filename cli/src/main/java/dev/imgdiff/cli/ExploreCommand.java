@@ -98,6 +98,12 @@ public final class ExploreCommand implements Callable<Integer> {
             throw new IOException(name + " has no path records: write it with "
                     + "imgdiff analyze IMAGE --format json -o FILE");
         }
+        if (r.totals() == null || r.layers() == null || r.categories() == null || r.packages() == null
+                || r.files().entries().stream().anyMatch(java.util.Objects::isNull)
+                || r.layers().stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IOException(name + " is not a complete imgdiff report (totals, layers, categories, packages "
+                    + "and path records are needed)");
+        }
         reports.add(r);
         names.add(r.image() != null && r.image().repoTag() != null ? r.image().repoTag() : name);
     }

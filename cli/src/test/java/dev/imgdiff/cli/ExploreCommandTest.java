@@ -35,6 +35,26 @@ class ExploreCommandTest {
     }
 
     @Test
+    void anIncompleteReportIsRefusedBeforeTheScreenOpens() throws Exception {
+        Path json = dir.resolve("cut.json");
+        Files.writeString(json, "{\"schemaVersion\":1,\"kind\":\"analysis\",\"totals\":null,\"layers\":[],"
+                + "\"files\":{\"count\":1,\"entries\":[{\"path\":\"/x\",\"type\":\"file\",\"category\":\"app\","
+                + "\"package\":-1,\"changes\":[[0,\"A\",1]]}]}}");
+        Run r = onATerminal("explore", json.toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("is not a complete imgdiff report");
+        Files.writeString(json, "{\"schemaVersion\":1,\"kind\":\"analysis\",\"files\":{\"count\":1,\"entries\":[null]}}");
+        r = onATerminal("explore", json.toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("is not a well-formed imgdiff report (the value at /files is missing, null or "
+                + "of the wrong type)").doesNotContain("Exception");
+        Files.writeString(json, "{\"schemaVersion\":1,\"kind\":\"analysis\",\"totals\":{\"imageSize\":\"big\"}}");
+        r = onATerminal("explore", json.toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("the value at /totals/imageSize is missing, null or of the wrong type");
+    }
+
+    @Test
     void aFileThatIsNotAReportIsAnImageError() throws Exception {
         Path json = dir.resolve("list.json");
         Files.writeString(json, "[1, 2]");
