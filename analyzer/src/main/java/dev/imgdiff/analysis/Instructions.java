@@ -13,15 +13,21 @@ public final class Instructions {
     private Instructions() {
     }
 
-    /** "/bin/sh -c #(nop)  CMD [\"node\"]" → "CMD [\"node\"]"; "/bin/sh -c npm ci" → "RUN npm ci". */
     private static final Pattern WHITESPACE = Pattern.compile("[ \\t\\r\\n]+");
 
+    /** The text on one line: runs of spaces, tabs and line breaks (a long RUN has many) become one space. */
+    public static String oneLine(String text) {
+        return text == null ? "" : WHITESPACE.matcher(text.strip()).replaceAll(" ");
+    }
+
+    /**
+     * "/bin/sh -c #(nop)  CMD [\"node\"]" → "CMD [\"node\"]"; "/bin/sh -c npm ci" → "RUN npm ci"; on one line.
+     */
     public static String describe(String createdBy) {
         if (createdBy == null || createdBy.isBlank()) {
             return "";
         }
-        // One line: the tabs and line breaks of a long RUN become single spaces (createdBy keeps them).
-        String s = WHITESPACE.matcher(createdBy.strip()).replaceAll(" ");
+        String s = oneLine(createdBy);
         Matcher m = NOP.matcher(s);
         if (m.matches()) {
             return m.group(1).strip();

@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -115,28 +113,23 @@ final class JarCoordinates {
      * A read-only window of a channel that this scan alone uses, read through a block cache: zip readers
      * look for the end of the central directory a few bytes at a time, backwards.
      */
-    static final class Window implements SeekableByteChannel {
+    static final class Window extends ReadOnlyChannel {
         private static final int BLOCK = 64 * 1024;
         private final SeekableByteChannel ch;
         private final long start;
-        private final long size;
         /** Allocated on the first cached read: most jars are looked at through their first four bytes only. */
         private ByteBuffer cache;
         private long cacheStart = -1;
-        private long pos;
-        private boolean open = true;
 
         Window(SeekableByteChannel ch, long start, long size) {
+            super(size);
             this.ch = ch;
             this.start = start;
-            this.size = size;
         }
 
         @Override
         public int read(ByteBuffer dst) throws IOException {
-            if (!open) {
-                throw new ClosedChannelException();
-            }
+            ensureOpen();
             if (pos >= size) {
                 return -1;
             }
@@ -176,42 +169,6 @@ final class JarCoordinates {
             dst.put(cache.array(), from, n);
             pos += n;
             return n;
-        }
-
-        @Override
-        public int write(ByteBuffer src) {
-            throw new NonWritableChannelException();
-        }
-
-        @Override
-        public long position() {
-            return pos;
-        }
-
-        @Override
-        public SeekableByteChannel position(long p) {
-            pos = p;
-            return this;
-        }
-
-        @Override
-        public long size() {
-            return size;
-        }
-
-        @Override
-        public SeekableByteChannel truncate(long s) {
-            throw new NonWritableChannelException();
-        }
-
-        @Override
-        public boolean isOpen() {
-            return open;
-        }
-
-        @Override
-        public void close() {
-            open = false;
         }
     }
 }

@@ -16,6 +16,7 @@ public final class Reports {
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .build();
 
+
     public void write(Object report, Writer out) throws IOException {
         DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
         mapper.writer(pp).writeValue(out, report);
@@ -29,6 +30,39 @@ public final class Reports {
      * @throws IOException when the file cannot be read or is not such a report (the message says why)
      */
     public Object read(java.nio.file.Path file) throws IOException {
+        return read(file, mapper);
+    }
+
+    /**
+     * Reads a report as {@link #read} does, but without its per-path records ({@code files} stays null):
+     * the parser skips them, so a report of a huge image reads in little memory.
+     */
+    public Object readSummary(java.nio.file.Path file) throws IOException {
+        return read(file, JsonMapper.builder().addMixIn(ImageReport.class, WithoutFiles.class).build());
+    }
+
+    /** Whether a file looks like a JSON report rather than an image: a regular file whose first non-blank byte is '{'. */
+    public static boolean looksLikeReport(java.nio.file.Path file) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return false;
+        }
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            int c;
+            do {
+                c = in.read();
+            } while (c == ' ' || c == '\n' || c == '\r' || c == '\t');
+            return c == '{';
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Leaves the per-path records out when reading. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"files"})
+    private abstract static class WithoutFiles {
+    }
+
+    private Object read(java.nio.file.Path file, ObjectMapper mapper) throws IOException {
         String kind = null;
         int version = -1;
         com.fasterxml.jackson.databind.ObjectReader reader = mapper.reader()

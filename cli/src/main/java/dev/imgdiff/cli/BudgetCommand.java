@@ -4,6 +4,7 @@ import dev.imgdiff.analysis.Analysis;
 import dev.imgdiff.budget.Baseline;
 import dev.imgdiff.budget.Budget;
 import dev.imgdiff.budget.BudgetException;
+import dev.imgdiff.report.Reports;
 import dev.imgdiff.cli.budget.BudgetGate;
 import dev.imgdiff.cli.budget.BudgetOptions;
 import dev.imgdiff.cli.render.Sanitizer;
@@ -71,7 +72,7 @@ public final class BudgetCommand implements Callable<Integer> {
             if (budget.needsBaseline() && baseline == null) {
                 throw new BudgetException("max-growth needs a baseline: --baseline REPORT.json or IMAGE");
             }
-            if (baseline != null && Baseline.looksLikeReport(Path.of(baseline))) {
+            if (baseline != null && Reports.looksLikeReport(Path.of(baseline))) {
                 base = Baseline.read(Path.of(baseline));
             }
         } catch (BudgetException e) {

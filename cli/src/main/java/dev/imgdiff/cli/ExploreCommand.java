@@ -71,7 +71,7 @@ public final class ExploreCommand implements Callable<Integer> {
         List<String> names = new ArrayList<>();
         for (String image : images) {
             Path p = Path.of(image.isEmpty() ? "." : image);
-            if (isReport(image, p)) {
+            if (Files.isRegularFile(p) && image.endsWith(".json") || Reports.looksLikeReport(p)) {
                 Object r = new Reports().read(p);
                 if (r instanceof ComparisonReport c) {
                     add(reports, names, c.a(), image + " (A)");
@@ -106,23 +106,6 @@ public final class ExploreCommand implements Callable<Integer> {
         }
         reports.add(r);
         names.add(r.image() != null && r.image().repoTag() != null ? r.image().repoTag() : name);
-    }
-
-    /** A JSON report rather than an image: a regular file whose first non-blank byte is '{'. */
-    private static boolean isReport(String arg, Path p) throws IOException {
-        if (!Files.isRegularFile(p)) {
-            return false;
-        }
-        if (arg.endsWith(".json")) {
-            return true;
-        }
-        try (var in = Files.newInputStream(p)) {
-            int c;
-            do {
-                c = in.read();
-            } while (c == ' ' || c == '\n' || c == '\r' || c == '\t');
-            return c == '{';
-        }
     }
 
     /** Reads the image, showing progress on standard error, and reports it with every path's history. */

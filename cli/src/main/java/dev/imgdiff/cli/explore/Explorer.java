@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * The explorer's state and what each key does to it, with no terminal: the screen is drawn from it by
@@ -279,7 +278,7 @@ final class Explorer {
                 Arrays.fill(collapsed, false);
             }
             refresh();
-        } catch (PatternSyntaxException e) {
+        } catch (IllegalArgumentException e) {
             filterError = "not a valid pattern yet";
         }
     }

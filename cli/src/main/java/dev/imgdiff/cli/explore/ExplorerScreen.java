@@ -204,10 +204,7 @@ final class ExplorerScreen {
 
     /** Whitespace runs (tabs and newlines of a RUN included) as one space, then made safe to print. */
     static String oneLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        return Sanitizer.clean(s.replaceAll("[ \\t\\r\\n]+", " ").strip());
+        return Sanitizer.clean(dev.imgdiff.analysis.Instructions.oneLine(s));
     }
 
     private static String sizeOrDash(long bytes, boolean present) {

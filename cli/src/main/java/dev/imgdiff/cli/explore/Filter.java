@@ -1,7 +1,7 @@
 package dev.imgdiff.cli.explore;
 
+import dev.imgdiff.budget.Glob;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * The path filter: a glob when the text has {@code *} or {@code ?} ({@code **} crosses directories; a
@@ -9,27 +9,31 @@ import java.util.regex.PatternSyntaxException;
  * in the path. A path shows when it matches or a directory above it does.
  */
 final class Filter {
-    static final Filter NONE = new Filter("", null);
+    static final Filter NONE = new Filter("", null, false);
 
     private final String text;
     private final Pattern pattern;
+    /** A glob matches the whole path; a regular expression anywhere in it. */
+    private final boolean whole;
 
-    private Filter(String text, Pattern pattern) {
+    private Filter(String text, Pattern pattern, boolean whole) {
         this.text = text;
         this.pattern = pattern;
+        this.whole = whole;
     }
 
     /**
-     * @throws PatternSyntaxException when the text is not a valid regular expression
+     * @throws IllegalArgumentException when the text is not a valid regular expression or glob
      */
     static Filter of(String text) {
         if (text.isEmpty()) {
             return NONE;
         }
         if (text.indexOf('*') >= 0 || text.indexOf('?') >= 0) {
-            return new Filter(text, Pattern.compile(globToRegex(text)));
+            // The same path patterns as budgets' forbid-paths and ignore lists: they match whole paths.
+            return new Filter(text, Glob.of(text).regex(), true);
         }
-        return new Filter(text, Pattern.compile(text));
+        return new Filter(text, Pattern.compile(text), false);
     }
 
     String text() {
@@ -63,35 +67,8 @@ final class Filter {
                 ends = java.util.Arrays.copyOf(ends, ends.length * 2);
             }
             ends[d] = path.length();
-            m[i] = m[n.parent.order] || matcher.reset(path).find();
+            m[i] = m[n.parent.order] || (whole ? matcher.reset(path).matches() : matcher.reset(path).find());
         }
         return m;
-    }
-
-    /** Turns a glob into an anchored regular expression. */
-    static String globToRegex(String glob) {
-        String g = glob.startsWith("/") ? glob : "/**/" + glob;
-        StringBuilder re = new StringBuilder("^");
-        for (int i = 0; i < g.length(); i++) {
-            char c = g.charAt(i);
-            if (c == '*' && i + 1 < g.length() && g.charAt(i + 1) == '*') {
-                if (i + 2 < g.length() && g.charAt(i + 2) == '/') {
-                    re.append("(?:[^/]+/)*");
-                    i += 2;
-                } else {
-                    re.append(".*");
-                    i++;
-                }
-            } else if (c == '*') {
-                re.append("[^/]*");
-            } else if (c == '?') {
-                re.append("[^/]");
-            } else if (Character.isLetterOrDigit(c) || c == '/') {
-                re.append(c);
-            } else {
-                re.append('\\').append(c);
-            }
-        }
-        return re.append('$').toString();
     }
 }

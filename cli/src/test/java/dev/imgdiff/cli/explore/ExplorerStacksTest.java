@@ -140,6 +140,30 @@ class ExplorerStacksTest {
     }
 
     @Test
+    void everyPathRecordCarriesTheRecordedBytesCategoryAndOwner() {
+        check(naiveReport, naive, pair.naive());
+        check(slimReport, slim, pair.slim());
+    }
+
+    private static void check(ImageReport report, ImageRecord record, dev.imgdiff.fixtures.ImageSpec spec) {
+        Map<String, ImageReport.FileEntry> visible = new HashMap<>();
+        for (ImageReport.FileEntry e : report.files().entries()) {
+            if (e.visible()) {
+                visible.put(e.path(), e);
+            }
+        }
+        assertThat(visible.keySet()).isEqualTo(record.paths().keySet());
+        record.paths().forEach((path, rec) -> {
+            ImageReport.FileEntry e = visible.get(path);
+            assertThat(e.changes().get(e.changes().size() - 1).bytes()).as(path).isEqualTo(rec.size());
+            assertThat(e.changes().get(e.changes().size() - 1).layer()).as(path).isEqualTo(rec.layer());
+            assertThat(e.category()).as(path).isEqualTo(rec.category());
+            assertThat(e.type()).as(path).isEqualTo(rec.type());
+            assertThat(report.packages().get(e.pkg()).key()).as(path).isEqualTo(spec.ownerOf(path));
+        });
+    }
+
+    @Test
     void aSavedReportReopensWithTheSameHistory() throws Exception {
         Path json = dir.resolve("naive.json");
         try (Writer w = Files.newBufferedWriter(json)) {
