@@ -2,6 +2,7 @@ package dev.imgdiff.layer;
 
 import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 import dev.imgdiff.model.ImageException;
+import dev.imgdiff.model.ImageException.Kind;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -82,8 +83,8 @@ public final class LayerScanner {
 
     private static void rejectUnsupported(Compression c) throws ImageException {
         switch (c) {
-            case UNKNOWN -> throw new ImageException("not a layer: the blob is neither a tar archive nor gzip or zstd data");
-            case BZIP2, XZ -> throw new ImageException(c.name().toLowerCase() + "-compressed layers are not supported");
+            case UNKNOWN -> throw new ImageException(Kind.NOT_AN_IMAGE, "not a layer: the blob is neither a tar archive nor gzip or zstd data");
+            case BZIP2, XZ -> throw new ImageException(Kind.UNSUPPORTED, c.name().toLowerCase() + "-compressed layers are not supported");
             default -> {
             }
         }
@@ -127,7 +128,7 @@ public final class LayerScanner {
         blob.drain();
         String actual = blob.sha256Hex();
         if (hashing && !expectedDigest.equals("sha256:" + actual)) {
-            throw new ImageException("digest mismatch: the blob's content hashes to sha256:" + actual
+            throw new ImageException(Kind.DIGEST_MISMATCH, "digest mismatch: the blob's content hashes to sha256:" + actual
                     + ", not " + expectedDigest);
         }
         return collector.result(tarStream.count(), c, actual == null ? null : "sha256:" + actual);
@@ -135,24 +136,25 @@ public final class LayerScanner {
 
     private static ImageException translate(String stage, IOException e) {
         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        String what = switch (stage) {
-            case "gzip" -> e instanceof EOFException ? "truncated gzip data" : "corrupt gzip data (" + msg + ")";
-            case "zstd" -> "corrupt or truncated zstd data (" + msg + ")";
-            case "read" -> e instanceof EOFException ? "truncated: the blob ended early" : "read error: " + msg;
+        return switch (stage) {
+            case "gzip" -> e instanceof EOFException ? new ImageException(Kind.TRUNCATED, "truncated gzip data", e)
+                    : new ImageException(Kind.CORRUPT, "corrupt gzip data (" + msg + ")", e);
+            case "zstd" -> new ImageException(Kind.CORRUPT, "corrupt or truncated zstd data (" + msg + ")", e);
+            case "read" -> e instanceof EOFException ? new ImageException(Kind.TRUNCATED, "truncated: the blob ended early", e)
+                    : new ImageException(Kind.IO, "read error: " + msg, e);
             default -> {
                 if (e instanceof ZipException) {
-                    yield "corrupt gzip data (" + msg + ")";
+                    yield new ImageException(Kind.CORRUPT, "corrupt gzip data (" + msg + ")", e);
                 }
                 if (e instanceof EOFException) {
-                    yield "truncated: " + msg;
+                    yield new ImageException(Kind.TRUNCATED, "truncated: " + msg, e);
                 }
                 if (e instanceof TarWalker.TarFormatException) {
-                    yield "corrupt layer tar: " + msg;
+                    yield new ImageException(Kind.CORRUPT, "corrupt layer tar: " + msg, e);
                 }
-                yield "unreadable layer tar (" + msg + ")";
+                yield new ImageException(Kind.CORRUPT, "unreadable layer tar (" + msg + ")", e);
             }
         };
-        return new ImageException(what, e);
     }
 
     static String quote(String name) {
@@ -172,7 +174,7 @@ public final class LayerScanner {
             String problem = EntryPaths.problem(raw);
             if (problem != null) {
                 if (!options.lenientNames() || problem.contains("climbs")) {
-                    throw new ImageException(problem + ": " + quote(raw));
+                    throw new ImageException(Kind.UNSAFE_NAME, problem + ": " + quote(raw));
                 }
                 warn(problem + ": " + quote(raw));
             }
@@ -208,7 +210,7 @@ public final class LayerScanner {
                 String rawLink = w.linkName();
                 String lp = EntryPaths.problem(rawLink);
                 if (lp != null && (!options.lenientNames() || lp.contains("climbs"))) {
-                    throw new ImageException("hard link " + quote(raw) + " points outside the layer: "
+                    throw new ImageException(Kind.UNSAFE_NAME, "hard link " + quote(raw) + " points outside the layer: "
                             + lp + ": " + quote(rawLink));
                 }
                 link = EntryPaths.normalize(rawLink);

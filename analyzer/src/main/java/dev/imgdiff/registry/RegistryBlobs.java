@@ -3,6 +3,7 @@ package dev.imgdiff.registry;
 import dev.imgdiff.layer.BlobSource;
 import dev.imgdiff.model.Digest;
 import dev.imgdiff.model.ImageException;
+import dev.imgdiff.model.ImageException.Kind;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,11 +45,11 @@ public final class RegistryBlobs {
         try (InputStream in = r.body()) {
             body = in.readNBytes(16 << 20);
         } catch (IOException e) {
-            throw new ImageException("reading the manifest of " + ref + " failed: " + e.getMessage(), e);
+            throw new ImageException(Kind.IO, "reading the manifest of " + ref + " failed: " + e.getMessage(), e);
         }
         String digest = "sha256:" + sha256(body);
         if (ref.digest() != null && !ref.digest().equals(digest)) {
-            throw new ImageException("digest mismatch: the registry sent a manifest hashing to " + digest
+            throw new ImageException(Kind.DIGEST_MISMATCH, "digest mismatch: the registry sent a manifest hashing to " + digest
                     + ", not " + ref.digest());
         }
         manifests.put(digest, body);
@@ -69,7 +70,7 @@ public final class RegistryBlobs {
             try (InputStream in = r.body()) {
                 known = in.readNBytes(16 << 20);
             } catch (IOException e) {
-                throw new ImageException("reading manifest " + digest + " failed: " + e.getMessage(), e);
+                throw new ImageException(Kind.IO, "reading manifest " + digest + " failed: " + e.getMessage(), e);
             }
             manifests.put(digest, known);
         }

@@ -3,6 +3,7 @@ package dev.imgdiff.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.imgdiff.model.ImageException;
+import dev.imgdiff.model.ImageException.Kind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -82,7 +83,7 @@ public final class RegistryClient {
             }
             throw failure(status, what, challenge);
         }
-        throw new ImageException(ref.host() + " refused the credentials for " + ref.repository()
+        throw new ImageException(Kind.AUTH, ref.host() + " refused the credentials for " + ref.repository()
                 + "; log in with `docker login " + ref.host() + "`");
     }
 
@@ -105,14 +106,14 @@ public final class RegistryClient {
                 Optional<String> location = r.headers().firstValue("Location");
                 drain(r.body());
                 if (location.isEmpty()) {
-                    throw new ImageException(ref.host() + " redirected " + what + " without a Location");
+                    throw new ImageException(Kind.PROTOCOL, ref.host() + " redirected " + what + " without a Location");
                 }
                 uri = uri.resolve(location.get());
                 continue;
             }
             return r;
         }
-        throw new ImageException(ref.host() + " redirected " + what + " more than " + MAX_REDIRECTS + " times");
+        throw new ImageException(Kind.PROTOCOL, ref.host() + " redirected " + what + " more than " + MAX_REDIRECTS + " times");
     }
 
     static boolean sameOrigin(URI a, URI b) {
@@ -124,23 +125,23 @@ public final class RegistryClient {
         try {
             return http.send(req, HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpConnectTimeoutException e) {
-            throw new ImageException("cannot reach the registry " + ref.host() + ": no answer within "
+            throw new ImageException(Kind.TIMEOUT, "cannot reach the registry " + ref.host() + ": no answer within "
                     + timeout.toSeconds() + " s", e);
         } catch (HttpTimeoutException e) {
-            throw new ImageException("the registry " + ref.host() + " did not answer for " + what + " within "
+            throw new ImageException(Kind.TIMEOUT, "the registry " + ref.host() + " did not answer for " + what + " within "
                     + timeout.toSeconds() + " s", e);
         } catch (ConnectException e) {
-            throw new ImageException("cannot reach the registry " + ref.host() + " (" + req.uri().getScheme() + "://"
+            throw new ImageException(Kind.UNREACHABLE, "cannot reach the registry " + ref.host() + " (" + req.uri().getScheme() + "://"
                     + req.uri().getAuthority() + "): connection refused", e);
         } catch (SSLException e) {
-            throw new ImageException("TLS failed with the registry " + ref.host() + " (" + e.getMessage()
+            throw new ImageException(Kind.UNREACHABLE, "TLS failed with the registry " + ref.host() + " (" + e.getMessage()
                     + "); for a registry you trust without TLS, pass --insecure-registry " + ref.host(), e);
         } catch (IOException e) {
-            throw new ImageException("cannot reach the registry " + ref.host() + ": "
+            throw new ImageException(Kind.UNREACHABLE, "cannot reach the registry " + ref.host() + ": "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ImageException("interrupted", e);
+            throw new ImageException(Kind.INTERRUPTED, "interrupted", e);
         }
     }
 
@@ -149,12 +150,12 @@ public final class RegistryClient {
         Optional<Credentials.Login> login = credentials.forHost(ref.host());
         String scheme = challenge.split(" ", 2)[0].toLowerCase(Locale.ROOT);
         if (scheme.equals("basic")) {
-            return login.map(Credentials.Login::basic).orElseThrow(() -> new ImageException(
+            return login.map(Credentials.Login::basic).orElseThrow(() -> new ImageException(Kind.AUTH,
                     "the registry " + ref.host() + " wants a login for " + ref.repository()
                             + "; log in with `docker login " + ref.host() + "`"));
         }
         if (!scheme.equals("bearer")) {
-            throw new ImageException("the registry " + ref.host() + " asks for an unknown authentication: " + scheme);
+            throw new ImageException(Kind.UNSUPPORTED, "the registry " + ref.host() + " asks for an unknown authentication: " + scheme);
         }
         Map<String, String> params = new LinkedHashMap<>();
         Matcher m = PARAM.matcher(challenge);
@@ -163,7 +164,7 @@ public final class RegistryClient {
         }
         String realm = params.get("realm");
         if (realm == null) {
-            throw new ImageException("the registry " + ref.host() + " sent a bearer challenge without a realm");
+            throw new ImageException(Kind.PROTOCOL, "the registry " + ref.host() + " sent a bearer challenge without a realm");
         }
         StringBuilder url = new StringBuilder(realm).append(realm.contains("?") ? '&' : '?');
         if (params.containsKey("service")) {
@@ -172,7 +173,7 @@ public final class RegistryClient {
         url.append("scope=").append(URLEncoder.encode(params.getOrDefault("scope", scope), StandardCharsets.UTF_8));
         URI tokenUri = URI.create(url.toString());
         if (!tokenUri.getScheme().equals("https") && !tokenUri.getScheme().equals("http")) {
-            throw new ImageException("the registry " + ref.host() + " named a token service that is not HTTP");
+            throw new ImageException(Kind.PROTOCOL, "the registry " + ref.host() + " named a token service that is not HTTP");
         }
         HttpRequest.Builder b = HttpRequest.newBuilder(tokenUri).timeout(timeout).GET().header("User-Agent", "imgdiff");
         login.ifPresent(l -> b.header("Authorization", l.basic()));
@@ -185,27 +186,27 @@ public final class RegistryClient {
             JsonNode t = json.readTree(body);
             String token = t.hasNonNull("token") ? t.get("token").asText() : t.path("access_token").asText(null);
             if (token == null || token.isEmpty()) {
-                throw new ImageException("the token service of " + ref.host() + " sent no token");
+                throw new ImageException(Kind.PROTOCOL, "the token service of " + ref.host() + " sent no token");
             }
             return "Bearer " + token;
         } catch (IOException e) {
-            throw new ImageException("unreadable token from " + ref.host() + ": " + e.getMessage(), e);
+            throw new ImageException(Kind.PROTOCOL, "unreadable token from " + ref.host() + ": " + e.getMessage(), e);
         }
     }
 
     private ImageException failure(int status, String what, String challenge) {
         String repo = ref.repository();
         return switch (status) {
-            case 401 -> new ImageException("the registry " + ref.host() + " wants a login for " + repo
+            case 401 -> new ImageException(Kind.AUTH, "the registry " + ref.host() + " wants a login for " + repo
                     + "; log in with `docker login " + ref.host() + "`");
-            case 403 -> new ImageException("the registry " + ref.host() + " denies access to " + repo
+            case 403 -> new ImageException(Kind.AUTH, "the registry " + ref.host() + " denies access to " + repo
                     + "; log in with `docker login " + ref.host() + "` as a user who may pull it");
-            case 404 -> new ImageException(what.startsWith("manifest sha256:") || what.startsWith("blob")
+            case 404 -> new ImageException(Kind.NOT_FOUND, what.startsWith("manifest sha256:") || what.startsWith("blob")
                     ? "the registry " + ref.host() + " is missing " + what + " of " + repo
                     : "the registry " + ref.host() + " has no image " + ref);
-            case 429 -> new ImageException("the registry " + ref.host() + " is rate-limiting pulls; wait, or log in "
+            case 429 -> new ImageException(Kind.PROTOCOL, "the registry " + ref.host() + " is rate-limiting pulls; wait, or log in "
                     + "with `docker login " + ref.host() + "` for a higher limit");
-            default -> new ImageException("the registry " + ref.host() + " answered HTTP " + status + " for " + what);
+            default -> new ImageException(Kind.PROTOCOL, "the registry " + ref.host() + " answered HTTP " + status + " for " + what);
         };
     }
 

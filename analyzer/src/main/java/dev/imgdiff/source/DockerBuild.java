@@ -4,6 +4,7 @@ import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import dev.imgdiff.model.ImageException;
+import dev.imgdiff.model.ImageException.Kind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ public final class DockerBuild {
         try {
             lines = Files.readAllLines(dockerfile);
         } catch (IOException e) {
-            throw new ImageException("cannot read " + dockerfile + ": " + e.getMessage(), e);
+            throw new ImageException(Kind.IO, "cannot read " + dockerfile + ": " + e.getMessage(), e);
         }
         List<Stage> out = new ArrayList<>();
         StringBuilder logical = new StringBuilder();
@@ -58,7 +59,7 @@ public final class DockerBuild {
             logical.setLength(0);
         }
         if (out.isEmpty()) {
-            throw new ImageException(dockerfile + " has no FROM instruction");
+            throw new ImageException(Kind.MALFORMED, dockerfile + " has no FROM instruction");
         }
         return out;
     }
@@ -75,7 +76,7 @@ public final class DockerBuild {
         Path ctx = context.toAbsolutePath().normalize();
         Path df = dockerfile.toAbsolutePath().normalize();
         if (!df.startsWith(ctx)) {
-            throw new ImageException("the Dockerfile " + dockerfile + " must be inside the build context " + context);
+            throw new ImageException(Kind.BAD_REFERENCE, "the Dockerfile " + dockerfile + " must be inside the build context " + context);
         }
         StringBuilder error = new StringBuilder();
         BuildImageResultCallback callback = new BuildImageResultCallback() {
@@ -105,10 +106,10 @@ public final class DockerBuild {
             return cmd.exec(callback).awaitImageId();
         } catch (DockerClientException | com.github.dockerjava.api.exception.DockerException e) {
             String why = error.length() > 0 ? error.toString() : e.getMessage();
-            throw new ImageException("the build of " + dockerfile.getFileName() + (target == null ? "" : " --target " + target)
+            throw new ImageException(Kind.PROTOCOL, "the build of " + dockerfile.getFileName() + (target == null ? "" : " --target " + target)
                     + " failed: " + (why == null ? "" : why.strip().replaceAll("\\s+", " ")), e);
         } catch (RuntimeException e) {
-            throw new ImageException("the build of " + dockerfile.getFileName() + " failed: " + e.getMessage(), e);
+            throw new ImageException(Kind.PROTOCOL, "the build of " + dockerfile.getFileName() + " failed: " + e.getMessage(), e);
         }
     }
 }

@@ -9,6 +9,7 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.imgdiff.model.ImageException;
+import dev.imgdiff.model.ImageException.Kind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -45,7 +46,7 @@ public final class DockerDaemon implements AutoCloseable {
         try {
             config = b.build();
         } catch (RuntimeException e) {
-            throw new ImageException("cannot configure the Docker client: " + message(e), e);
+            throw new ImageException(Kind.BAD_REFERENCE, "cannot configure the Docker client: " + message(e), e);
         }
         String endpoint = config.getDockerHost().toString();
         DockerHttpClient http = new ZerodepDockerHttpClient.Builder()
@@ -75,17 +76,17 @@ public final class DockerDaemon implements AutoCloseable {
     private ImageException unreachable(RuntimeException e) {
         String m = message(e).toLowerCase(Locale.ROOT);
         if (m.contains("permission denied")) {
-            return new ImageException("permission denied on the Docker daemon socket " + endpoint
+            return new ImageException(Kind.AUTH, "permission denied on the Docker daemon socket " + endpoint
                     + " (add your user to the docker group, or set DOCKER_HOST)", e);
         }
         if (m.contains("no such file") || m.contains("connection refused") || m.contains("connect")) {
-            return new ImageException("cannot reach the Docker daemon at " + endpoint
+            return new ImageException(Kind.UNREACHABLE, "cannot reach the Docker daemon at " + endpoint
                     + " (is it running? DOCKER_HOST and the docker context choose the endpoint)", e);
         }
         if (m.contains("client version") && m.contains("too new")) {
-            return new ImageException("the Docker daemon at " + endpoint + " is too old: " + message(e), e);
+            return new ImageException(Kind.UNSUPPORTED, "the Docker daemon at " + endpoint + " is too old: " + message(e), e);
         }
-        return new ImageException("the Docker daemon at " + endpoint + " failed: " + message(e), e);
+        return new ImageException(Kind.PROTOCOL, "the Docker daemon at " + endpoint + " failed: " + message(e), e);
     }
 
     /** Whether the daemon has an image of that name or id. */
@@ -119,7 +120,7 @@ public final class DockerDaemon implements AutoCloseable {
 
     private ImageException notFound(String name) throws ImageException {
         List<String> close = closeNames(name);
-        return new ImageException("the Docker daemon at " + endpoint + " has no image " + name
+        return new ImageException(Kind.NOT_FOUND, "the Docker daemon at " + endpoint + " has no image " + name
                 + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?"));
     }
 

@@ -1,6 +1,7 @@
 package dev.imgdiff.source;
 
 import dev.imgdiff.model.ImageException;
+import dev.imgdiff.model.ImageException.Kind;
 import dev.imgdiff.registry.RegistryBlobs;
 import dev.imgdiff.registry.RegistryClient;
 import dev.imgdiff.registry.RegistryReference;
@@ -47,7 +48,7 @@ public final class ImageSaver {
         } catch (RegistryBlobStore.RegistryFailure e) {
             throw e.imageException().inImage(ref.original());
         } catch (IOException e) {
-            throw new ImageException("cannot write " + out + ": " + e.getMessage(), ref.original(), null, e);
+            throw new ImageException(Kind.IO, "cannot write " + out + ": " + e.getMessage(), ref.original(), null, e);
         } finally {
             if (tmp != null) {
                 try {
@@ -80,12 +81,12 @@ public final class ImageSaver {
                     try {
                         return fromRegistry(RegistryReference.parse(ref.location()), options, tmp);
                     } catch (ImageException e) {
-                        throw new ImageException("not found; tried: " + daemonSaid + "; the registry: " + e.getMessage(), e);
+                        throw new ImageException(Kind.NOT_FOUND, "not found; tried: " + daemonSaid + "; the registry: " + e.getMessage(), e);
                     }
                 }
-                throw new ImageException("already a file or folder: read it directly");
+                throw new ImageException(Kind.BAD_REFERENCE, "already a file or folder: read it directly");
             default:
-                throw new ImageException("save reads images from the Docker daemon or a registry");
+                throw new ImageException(Kind.BAD_REFERENCE, "save reads images from the Docker daemon or a registry");
         }
     }
 
@@ -175,7 +176,7 @@ public final class ImageSaver {
             copied = in.transferTo(new BoundedOutput(tar, size));
         }
         if (copied != size) {
-            throw new ImageException("blob " + digest + " is " + copied + " bytes, but the manifest says " + size);
+            throw new ImageException(Kind.SIZE_MISMATCH, "blob " + digest + " is " + copied + " bytes, but the manifest says " + size);
         }
         check(digest, HexFormat.of().formatHex(md.digest()));
         tar.closeArchiveEntry();
@@ -183,7 +184,7 @@ public final class ImageSaver {
 
     private static void check(String digest, String actualHex) throws ImageException {
         if (!digest.equals("sha256:" + actualHex)) {
-            throw new ImageException("digest mismatch: the registry sent blob " + digest + " hashing to sha256:" + actualHex);
+            throw new ImageException(Kind.DIGEST_MISMATCH, "digest mismatch: the registry sent blob " + digest + " hashing to sha256:" + actualHex);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.imgdiff.source;
 
 import dev.imgdiff.layer.Compression;
 import dev.imgdiff.model.ImageException;
+import dev.imgdiff.model.ImageException.Kind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -41,11 +42,11 @@ public final class ImageSources {
         } catch (RegistryBlobStore.RegistryFailure e) {
             throw e.imageException().inImage(ref.original());
         } catch (NoSuchFileException e) {
-            throw new ImageException("no such file or folder: " + e.getFile(), ref.original(), null, e);
+            throw new ImageException(Kind.NOT_FOUND, "no such file or folder: " + e.getFile(), ref.original(), null, e);
         } catch (AccessDeniedException e) {
-            throw new ImageException("permission denied: " + e.getFile(), ref.original(), null, e);
+            throw new ImageException(Kind.IO, "permission denied: " + e.getFile(), ref.original(), null, e);
         } catch (IOException e) {
-            throw new ImageException("I/O error: " + e.getMessage(), ref.original(), null, e);
+            throw new ImageException(Kind.IO, "I/O error: " + e.getMessage(), ref.original(), null, e);
         }
     }
 
@@ -66,7 +67,7 @@ public final class ImageSources {
         Path path = Path.of(ref.location());
         if (!Files.exists(path)) {
             if (ref.transport() != ImageReference.Transport.PATH || !ImageNames.couldBeImageName(ref.location())) {
-                throw new ImageException("no such file or folder");
+                throw new ImageException(Kind.NOT_FOUND, "no such file or folder");
             }
             return fromDaemonOrElse(ref, options, sink);
         }
@@ -74,7 +75,7 @@ public final class ImageSources {
             return readDirectory(path, ref, options, sink);
         }
         if (ref.transport() == ImageReference.Transport.OCI_DIR) {
-            throw new ImageException("oci: needs a folder (an OCI image layout); " + ref.location() + " is a file");
+            throw new ImageException(Kind.BAD_REFERENCE, "oci: needs a folder (an OCI image layout); " + ref.location() + " is a file");
         }
         return readFile(path, ref, options, sink);
     }
@@ -97,7 +98,7 @@ public final class ImageSources {
         try {
             return fromRegistry(registry, ref, options, sink);
         } catch (ImageException e) {
-            throw new ImageException("not found; tried: a file or folder of that name (none); " + daemonSaid
+            throw new ImageException(Kind.NOT_FOUND, "not found; tried: a file or folder of that name (none); " + daemonSaid
                     + "; the registry: " + e.getMessage(), e);
         }
     }
@@ -106,7 +107,7 @@ public final class ImageSources {
         try {
             return RegistryReference.parse(s);
         } catch (IllegalArgumentException e) {
-            throw new ImageException(e.getMessage(), e);
+            throw new ImageException(Kind.BAD_REFERENCE, e.getMessage(), e);
         }
     }
 
@@ -140,7 +141,7 @@ public final class ImageSources {
             throws ImageException, IOException {
         if (ref.transport() == ImageReference.Transport.DOCKER_ARCHIVE
                 || ref.transport() == ImageReference.Transport.OCI_ARCHIVE) {
-            throw new ImageException(ref.location() + " is a folder; " + (ref.transport() == ImageReference.Transport.OCI_ARCHIVE
+            throw new ImageException(Kind.BAD_REFERENCE, ref.location() + " is a folder; " + (ref.transport() == ImageReference.Transport.OCI_ARCHIVE
                     ? "oci-archive: needs a tar file (use oci: for a folder)" : "docker-archive: needs a tar file"));
         }
         BlobStore store = new DirBlobStore(dir);
@@ -151,7 +152,7 @@ public final class ImageSources {
         } else if (resolver.has(ManifestResolver.OCI_INDEX)) {
             resolved = resolver.resolveOci(ref.selector(), options.platform(), "oci");
         } else {
-            throw new ImageException("not an image: the folder has neither index.json (an OCI layout) nor manifest.json (an unpacked docker save)");
+            throw new ImageException(Kind.NOT_AN_IMAGE, "not an image: the folder has neither index.json (an OCI layout) nor manifest.json (an unpacked docker save)");
         }
         return StoreImageReader.read(store, resolved, options, sink);
     }
@@ -159,7 +160,7 @@ public final class ImageSources {
     private static ScannedImage readFile(Path file, ImageReference ref, ReadOptions options, LayerSink sink)
             throws ImageException, IOException {
         if (Files.size(file) == 0) {
-            throw new ImageException("empty file: not an image archive");
+            throw new ImageException(Kind.NOT_AN_IMAGE, "empty file: not an image archive");
         }
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
@@ -173,7 +174,7 @@ public final class ImageSources {
             }
         }
         if (c != Compression.NONE) {
-            throw new ImageException("not an image archive: the file is not a tar archive");
+            throw new ImageException(Kind.NOT_AN_IMAGE, "not an image archive: the file is not a tar archive");
         }
         try (TarBlobStore store = TarBlobStore.open(file)) {
             ManifestResolver resolver = new ManifestResolver(store, ref.original());
@@ -185,9 +186,9 @@ public final class ImageSources {
                 resolved = resolver.resolveOci(ref.selector(), options.platform(),
                         resolver.has(ManifestResolver.DOCKER_MANIFEST) ? "docker-archive (OCI layout)" : "oci-archive");
             } else if (store.truncatedMember() != null) {
-                throw new ImageException("truncated archive: the file ends inside " + store.truncatedMember());
+                throw new ImageException(Kind.TRUNCATED, "truncated archive: the file ends inside " + store.truncatedMember());
             } else {
-                throw new ImageException("not an image archive: the tar has neither manifest.json (docker save) nor index.json (OCI)");
+                throw new ImageException(Kind.NOT_AN_IMAGE, "not an image archive: the tar has neither manifest.json (docker save) nor index.json (OCI)");
             }
             return StoreImageReader.read(store, resolved, options, sink);
         }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.imgdiff.model.ImageException;
+import dev.imgdiff.model.ImageException.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,7 @@ final class Json {
         try {
             JsonNode n = MAPPER.readTree(bytes);
             if (n == null || n.isMissingNode()) {
-                throw new ImageException("malformed " + what + ": empty document");
+                throw new ImageException(Kind.MALFORMED, "malformed " + what + ": empty document");
             }
             return n;
         } catch (JsonProcessingException e) {
@@ -43,9 +44,9 @@ final class Json {
                     m = m.substring(0, i);
                 }
             }
-            throw new ImageException("malformed " + what + where + ": " + m, e);
+            throw new ImageException(Kind.MALFORMED, "malformed " + what + where + ": " + m, e);
         } catch (java.io.IOException e) {
-            throw new ImageException("malformed " + what + ": " + e.getMessage(), e);
+            throw new ImageException(Kind.MALFORMED, "malformed " + what + ": " + e.getMessage(), e);
         }
     }
 

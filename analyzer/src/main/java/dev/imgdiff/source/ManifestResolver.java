@@ -6,6 +6,7 @@ import dev.imgdiff.model.Digest;
 import dev.imgdiff.model.HistoryEntry;
 import dev.imgdiff.model.ImageConfig;
 import dev.imgdiff.model.ImageException;
+import dev.imgdiff.model.ImageException.Kind;
 import dev.imgdiff.model.MediaTypes;
 import dev.imgdiff.model.Platform;
 import java.io.IOException;
@@ -52,13 +53,13 @@ final class ManifestResolver {
     Resolved resolveDocker(String selector, Platform platform, boolean ociShaped) throws ImageException, IOException {
         JsonNode root = Json.parse(read(DOCKER_MANIFEST, null), DOCKER_MANIFEST);
         if (!root.isArray() || root.isEmpty()) {
-            throw new ImageException("malformed manifest.json: expected a non-empty list of images");
+            throw new ImageException(Kind.MALFORMED, "malformed manifest.json: expected a non-empty list of images");
         }
         JsonNode chosen = chooseDockerEntry(root, selector);
         String configName = Json.text(chosen, "Config");
         List<String> layerNames = Json.strings(chosen, "Layers");
         if (configName == null || layerNames == null) {
-            throw new ImageException("malformed manifest.json: an image entry lacks Config or Layers");
+            throw new ImageException(Kind.MALFORMED, "malformed manifest.json: an image entry lacks Config or Layers");
         }
         String configDigest = digestFromBlobName(configName);
         ImageConfig config = readConfig(configName, configDigest);
@@ -76,7 +77,7 @@ final class ManifestResolver {
         String format = ociShaped || layerNames.stream().allMatch(n -> n.startsWith("blobs/"))
                 ? "docker-archive (OCI layout)" : "docker-archive";
         if (platform != null && config.platform() != null && !platform.accepts(config.platform())) {
-            throw new ImageException("the image is " + config.platform() + ", not " + platform);
+            throw new ImageException(Kind.NOT_FOUND, "the image is " + config.platform() + ", not " + platform);
         }
         return new Resolved(new ImageInfo(reference, format, repoTag, null,
                 configDigest != null ? configDigest : config.digest() == null ? null : config.digest().toString(),
@@ -88,7 +89,7 @@ final class ManifestResolver {
             if (root.size() == 1) {
                 return root.get(0);
             }
-            throw new ImageException("the archive holds " + root.size() + " images (" + describeTags(root)
+            throw new ImageException(Kind.AMBIGUOUS, "the archive holds " + root.size() + " images (" + describeTags(root)
                     + "); name one: docker-archive:PATH:NAME:TAG or docker-archive:PATH:@INDEX");
         }
         if (selector.startsWith("@")) {
@@ -100,7 +101,7 @@ final class ManifestResolver {
             } catch (NumberFormatException e) {
                 // fall through to the error
             }
-            throw new ImageException("no image " + selector + " in the archive: it holds " + root.size()
+            throw new ImageException(Kind.NOT_FOUND, "no image " + selector + " in the archive: it holds " + root.size()
                     + " (@0 to @" + (root.size() - 1) + ")");
         }
         for (JsonNode entry : root) {
@@ -109,7 +110,7 @@ final class ManifestResolver {
                 return entry;
             }
         }
-        throw new ImageException("no image tagged '" + selector + "' in the archive; it holds: " + describeTags(root));
+        throw new ImageException(Kind.NOT_FOUND, "no image tagged '" + selector + "' in the archive; it holds: " + describeTags(root));
     }
 
     private static String describeTags(JsonNode root) {
@@ -163,7 +164,7 @@ final class ManifestResolver {
         JsonNode index = Json.parse(read(OCI_INDEX, null), OCI_INDEX);
         JsonNode manifests = index.get("manifests");
         if (manifests == null || !manifests.isArray() || manifests.isEmpty()) {
-            throw new ImageException("malformed index.json: it lists no manifests");
+            throw new ImageException(Kind.MALFORMED, "malformed index.json: it lists no manifests");
         }
         List<JsonNode> candidates = new ArrayList<>();
         for (JsonNode m : manifests) {
@@ -172,7 +173,7 @@ final class ManifestResolver {
             }
         }
         if (candidates.isEmpty()) {
-            throw new ImageException("no image named '" + selector + "' in index.json; it has: " + describeOciNames(manifests));
+            throw new ImageException(Kind.NOT_FOUND, "no image named '" + selector + "' in index.json; it has: " + describeOciNames(manifests));
         }
         String repoTag = null;
         JsonNode chosen;
@@ -183,7 +184,7 @@ final class ManifestResolver {
         } else {
             List<String> names = candidates.stream().map(ManifestResolver::ociName).distinct().toList();
             if (names.size() > 1) {
-                throw new ImageException("index.json holds " + candidates.size() + " images (" + String.join(", ", names)
+                throw new ImageException(Kind.AMBIGUOUS, "index.json holds " + candidates.size() + " images (" + String.join(", ", names)
                         + "); name one: oci:DIR:TAG");
             }
             chosen = choosePlatform(candidates, platform);
@@ -193,7 +194,7 @@ final class ManifestResolver {
             String mediaType = Json.text(chosen, "mediaType");
             String digest = Json.text(chosen, "digest");
             if (digest == null) {
-                throw new ImageException("malformed index.json: a manifest descriptor has no digest");
+                throw new ImageException(Kind.MALFORMED, "malformed index.json: a manifest descriptor has no digest");
             }
             byte[] doc = readManifest(digest);
             JsonNode node = Json.parse(doc, "manifest " + digest);
@@ -204,14 +205,14 @@ final class ManifestResolver {
                 List<JsonNode> inner = new ArrayList<>();
                 node.get("manifests").forEach(inner::add);
                 if (inner.isEmpty()) {
-                    throw new ImageException("image index " + digest + " lists no manifests");
+                    throw new ImageException(Kind.MALFORMED, "image index " + digest + " lists no manifests");
                 }
                 chosen = inner.size() == 1 && !inner.get(0).has("platform") ? inner.get(0) : choosePlatform(inner, platform);
                 continue;
             }
             return fromOciManifest(node, digest, repoTag, format);
         }
-        throw new ImageException("image indexes nested too deeply");
+        throw new ImageException(Kind.MALFORMED, "image indexes nested too deeply");
     }
 
     private Resolved fromOciManifest(JsonNode manifest, String manifestDigest, String repoTag, String format)
@@ -219,11 +220,11 @@ final class ManifestResolver {
         JsonNode configDesc = manifest.get("config");
         JsonNode layersNode = manifest.get("layers");
         if (configDesc == null || layersNode == null || !layersNode.isArray()) {
-            throw new ImageException("malformed manifest " + manifestDigest + ": no config or layers");
+            throw new ImageException(Kind.MALFORMED, "malformed manifest " + manifestDigest + ": no config or layers");
         }
         String configDigest = Json.text(configDesc, "digest");
         if (configDigest == null) {
-            throw new ImageException("malformed manifest " + manifestDigest + ": the config has no digest");
+            throw new ImageException(Kind.MALFORMED, "malformed manifest " + manifestDigest + ": the config has no digest");
         }
         ImageConfig config = readConfig(blobName(configDigest), configDigest);
         List<LayerRef> layers = new ArrayList<>();
@@ -232,7 +233,7 @@ final class ManifestResolver {
             JsonNode l = layersNode.get(i);
             String digest = Json.text(l, "digest");
             if (digest == null) {
-                throw new ImageException("malformed manifest " + manifestDigest + ": layer " + (i + 1) + " has no digest");
+                throw new ImageException(Kind.MALFORMED, "malformed manifest " + manifestDigest + ": layer " + (i + 1) + " has no digest");
             }
             String name = blobName(digest);
             long size = blobSize(name, digest, i, total);
@@ -241,7 +242,7 @@ final class ManifestResolver {
                 // A registry blob: its size is known from the manifest until the bytes arrive.
                 size = declared;
             } else if (declared >= 0 && declared != size) {
-                throw new ImageException("layer " + (i + 1) + "/" + total + " (" + digest + ") is " + size
+                throw new ImageException(Kind.SIZE_MISMATCH, "layer " + (i + 1) + "/" + total + " (" + digest + ") is " + size
                         + " bytes, but the manifest says " + declared);
             }
             String diffId = i < config.diffIds().size() ? config.diffIds().get(i).toString() : null;
@@ -254,7 +255,7 @@ final class ManifestResolver {
 
     private static void checkLayerCount(ImageConfig config, int layers) throws ImageException {
         if (!config.diffIds().isEmpty() && config.diffIds().size() != layers) {
-            throw new ImageException("the config lists " + config.diffIds().size() + " layers (rootfs.diff_ids) but the manifest has "
+            throw new ImageException(Kind.MALFORMED, "the config lists " + config.diffIds().size() + " layers (rootfs.diff_ids) but the manifest has "
                     + layers);
         }
     }
@@ -300,7 +301,7 @@ final class ManifestResolver {
             }
         }
         String have = real.stream().map(m -> platformOf(m).toString()).distinct().collect(Collectors.joining(", "));
-        throw new ImageException("no image for " + wanted + " in this index; it has " + have
+        throw new ImageException(Kind.NOT_FOUND, "no image for " + wanted + " in this index; it has " + have
                 + ". Pick one with --platform");
     }
 
@@ -322,15 +323,15 @@ final class ManifestResolver {
         try {
             doc = read(name, digest);
         } catch (ImageException e) {
-            if (e.getMessage().startsWith("missing blob")) {
-                throw new ImageException("missing blob: the image config " + (digest != null ? digest : name)
+            if (e.kind() == Kind.MISSING_BLOB) {
+                throw new ImageException(Kind.MISSING_BLOB, "missing blob: the image config " + (digest != null ? digest : name)
                         + " is not in the image", e);
             }
             throw e;
         }
         JsonNode c = Json.parse(doc, "image config " + (digest != null ? digest : name));
         if (!c.isObject()) {
-            throw new ImageException("malformed image config: not a JSON object");
+            throw new ImageException(Kind.MALFORMED, "malformed image config: not a JSON object");
         }
         JsonNode cfg = c.path("config");
         List<Digest> diffIds = new ArrayList<>();
@@ -340,7 +341,7 @@ final class ManifestResolver {
                 try {
                     diffIds.add(Digest.parse(id.asText()));
                 } catch (IllegalArgumentException e) {
-                    throw new ImageException("malformed image config: rootfs.diff_ids: " + e.getMessage());
+                    throw new ImageException(Kind.MALFORMED, "malformed image config: rootfs.diff_ids: " + e.getMessage());
                 }
             }
         }
@@ -377,11 +378,11 @@ final class ManifestResolver {
         try {
             b = store.find(name);
         } catch (TarBlobStore.TruncatedMemberException e) {
-            throw new ImageException("truncated archive: the file ends inside this layer's blob", e)
+            throw new ImageException(Kind.TRUNCATED, "truncated archive: the file ends inside this layer's blob", e)
                     .inLayer(new LayerRef(index, name, id, null, null, 0).describe(total));
         }
         if (b.isEmpty()) {
-            throw new ImageException("missing blob: the manifest names " + name + " but the image does not contain it")
+            throw new ImageException(Kind.MISSING_BLOB, "missing blob: the manifest names " + name + " but the image does not contain it")
                     .inLayer(new LayerRef(index, name, id.startsWith("sha256:") ? id : null, null, null, 0).describe(total));
         }
         return b.get().size();
@@ -391,14 +392,14 @@ final class ManifestResolver {
     private byte[] readManifest(String digest) throws ImageException, IOException {
         Optional<BlobSource> b = store.findManifest(digest);
         if (b.isEmpty()) {
-            throw new ImageException("missing blob: manifest " + digest + " is not in the image");
+            throw new ImageException(Kind.MISSING_BLOB, "missing blob: manifest " + digest + " is not in the image");
         }
         byte[] data;
         try (InputStream in = b.get().openStream()) {
             data = in.readNBytes(Json.MAX_DOCUMENT + 1);
         }
         if (data.length > Json.MAX_DOCUMENT) {
-            throw new ImageException("manifest " + digest + " is too big");
+            throw new ImageException(Kind.TOO_LARGE, "manifest " + digest + " is too big");
         }
         verify(data, digest, "manifest " + digest);
         return data;
@@ -408,7 +409,7 @@ final class ManifestResolver {
         if (digest != null && digest.startsWith("sha256:")) {
             String actual = "sha256:" + sha256(data);
             if (!actual.equals(digest)) {
-                throw new ImageException("digest mismatch: " + what + " hashes to " + actual + ", not " + digest);
+                throw new ImageException(Kind.DIGEST_MISMATCH, "digest mismatch: " + what + " hashes to " + actual + ", not " + digest);
             }
         }
     }
@@ -419,13 +420,13 @@ final class ManifestResolver {
         try {
             b = store.find(name);
         } catch (TarBlobStore.TruncatedMemberException e) {
-            throw new ImageException("truncated archive: " + name + " runs past the end of the file", e);
+            throw new ImageException(Kind.TRUNCATED, "truncated archive: " + name + " runs past the end of the file", e);
         }
         if (b.isEmpty()) {
-            throw new ImageException("missing blob: " + (digest != null ? digest : name) + " is not in the image");
+            throw new ImageException(Kind.MISSING_BLOB, "missing blob: " + (digest != null ? digest : name) + " is not in the image");
         }
         if (b.get().size() > Json.MAX_DOCUMENT) {
-            throw new ImageException(name + " is " + b.get().size() + " bytes, too big for a manifest or config");
+            throw new ImageException(Kind.TOO_LARGE, name + " is " + b.get().size() + " bytes, too big for a manifest or config");
         }
         byte[] data;
         try (InputStream in = b.get().openStream()) {
@@ -434,7 +435,7 @@ final class ManifestResolver {
         if (digest != null && digest.startsWith("sha256:")) {
             String actual = "sha256:" + sha256(data);
             if (!actual.equals(digest)) {
-                throw new ImageException("digest mismatch: " + name + " hashes to " + actual + ", not " + digest);
+                throw new ImageException(Kind.DIGEST_MISMATCH, "digest mismatch: " + name + " hashes to " + actual + ", not " + digest);
             }
         }
         return data;
@@ -454,7 +455,7 @@ final class ManifestResolver {
             Digest d = Digest.parse(digest);
             return "blobs/" + d.algorithm() + "/" + d.hex();
         } catch (IllegalArgumentException e) {
-            throw new ImageException("malformed digest '" + digest + "': " + e.getMessage());
+            throw new ImageException(Kind.MALFORMED, "malformed digest '" + digest + "': " + e.getMessage());
         }
     }
 

@@ -4,6 +4,7 @@ import dev.imgdiff.layer.BlobSource;
 import dev.imgdiff.layer.LayerScan;
 import dev.imgdiff.layer.LayerScanner;
 import dev.imgdiff.model.ImageException;
+import dev.imgdiff.model.ImageException.Kind;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +69,7 @@ final class StoreImageReader {
             return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ImageException("interrupted", e);
+            throw new ImageException(Kind.INTERRUPTED, "interrupted", e);
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof ImageException ie) {
@@ -89,7 +90,7 @@ final class StoreImageReader {
 
     private static LayerScan scanOne(BlobStore store, LayerScanner scanner, LayerRef ref, int total)
             throws ImageException, IOException {
-        BlobSource blob = store.find(ref.blobName()).orElseThrow(() -> new ImageException(
+        BlobSource blob = store.find(ref.blobName()).orElseThrow(() -> new ImageException(Kind.MISSING_BLOB,
                 "missing blob " + ref.blobName()).inLayer(ref.describe(total)));
         try {
             return scanner.scan(blob, ref.digest());

@@ -8,6 +8,7 @@ import dev.imgdiff.layer.TarMembers;
 import dev.imgdiff.layer.LayerScan;
 import dev.imgdiff.layer.LayerScanner;
 import dev.imgdiff.model.ImageException;
+import dev.imgdiff.model.ImageException.Kind;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -37,13 +38,13 @@ final class StreamImageReader {
         byte[] head = in.readNBytes(Compression.SNIFF_LENGTH);
         in.reset();
         if (head.length == 0) {
-            throw new ImageException("empty input: expected a docker save archive");
+            throw new ImageException(Kind.NOT_AN_IMAGE, "empty input: expected a docker save archive");
         }
         InputStream archive = switch (Compression.sniff(head, head.length)) {
             case GZIP -> new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
             case ZSTD -> new BufferedInputStream(new com.github.luben.zstd.ZstdInputStreamNoFinalizer(in), 1 << 16);
             case NONE -> in;
-            default -> throw new ImageException("not an image archive: the data is not a tar archive");
+            default -> throw new ImageException(Kind.NOT_AN_IMAGE, "not an image archive: the data is not a tar archive");
         };
         MemoryBlobStore store = new MemoryBlobStore();
         Map<String, LayerScan> scans = new HashMap<>();
@@ -66,7 +67,8 @@ final class StreamImageReader {
                     return;
                 }
                 long size = m.size();
-                BufferedInputStream member = new BufferedInputStream(content, 1 << 16);
+                EndWatch watched = new EndWatch(content);
+                BufferedInputStream member = new BufferedInputStream(watched, 1 << 16);
                 member.mark(Compression.SNIFF_LENGTH);
                 byte[] first = member.readNBytes(Compression.SNIFF_LENGTH);
                 member.reset();
@@ -83,19 +85,19 @@ final class StreamImageReader {
                 try {
                     scans.put(name, scanner.scan(BlobSource.ofStream(member, size), digest));
                 } catch (ImageException ex) {
-                    if (ex.getMessage().startsWith("truncated: the blob ended early")) {
+                    if (watched.ended) {
                         throw new EOFException("the stream ends inside " + name);
                     }
                     failures.put(name, ex);
                 }
             });
         } catch (EOFException ex) {
-            throw new ImageException("truncated archive: " + ex.getMessage(), ex);
+            throw new ImageException(Kind.TRUNCATED, "truncated archive: " + ex.getMessage(), ex);
         } catch (IOException ex) {
-            throw new ImageException("unreadable archive (" + ex.getMessage() + ")", ex);
+            throw new ImageException(Kind.CORRUPT, "unreadable archive (" + ex.getMessage() + ")", ex);
         }
         if (members == 0) {
-            throw new ImageException("not an image archive: the tar is empty");
+            throw new ImageException(Kind.NOT_AN_IMAGE, "not an image archive: the tar is empty");
         }
         ManifestResolver resolver = new ManifestResolver(store, ref.original());
         ManifestResolver.Resolved resolved;
@@ -104,7 +106,7 @@ final class StreamImageReader {
         } else if (store.find(ManifestResolver.OCI_INDEX).isPresent()) {
             resolved = resolver.resolveOci(ref.selector(), options.platform(), "oci-archive");
         } else {
-            throw new ImageException("not an image archive: it has neither manifest.json (docker save) nor index.json (OCI)");
+            throw new ImageException(Kind.NOT_AN_IMAGE, "not an image archive: it has neither manifest.json (docker save) nor index.json (OCI)");
         }
         List<ScannedLayer> layers = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -117,7 +119,7 @@ final class StreamImageReader {
             }
             LayerScan s = scans.get(name);
             if (s == null) {
-                throw new ImageException("missing blob: the manifest names " + l.blobName() + " but the stream did not contain it")
+                throw new ImageException(Kind.MISSING_BLOB, "missing blob: the manifest names " + l.blobName() + " but the stream did not contain it")
                         .inLayer(l.describe(total));
             }
             sink.layer(l, s);
@@ -143,5 +145,44 @@ final class StreamImageReader {
             return b == '{' || b == '[';
         }
         return false;
+    }
+
+    /** Notes whether the archive itself ended inside a member (as opposed to a member whose own data is bad). */
+    private static final class EndWatch extends java.io.FilterInputStream {
+        private boolean ended;
+
+        EndWatch(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (EOFException e) {
+                ended = true;
+                throw e;
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (EOFException e) {
+                ended = true;
+                throw e;
+            }
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            try {
+                return super.skip(n);
+            } catch (EOFException e) {
+                ended = true;
+                throw e;
+            }
+        }
     }
 }

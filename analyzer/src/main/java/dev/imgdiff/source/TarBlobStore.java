@@ -5,6 +5,7 @@ import dev.imgdiff.layer.EntryPaths;
 import dev.imgdiff.layer.EntryKind;
 import dev.imgdiff.layer.TarMembers;
 import dev.imgdiff.model.ImageException;
+import dev.imgdiff.model.ImageException.Kind;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,17 +50,17 @@ final class TarBlobStore implements BlobStore {
     private void index() throws IOException, ImageException {
         long size = file.size();
         if (size == 0) {
-            throw new ImageException("empty file: not an image archive");
+            throw new ImageException(Kind.NOT_AN_IMAGE, "empty file: not an image archive");
         }
         TarMembers.Index index;
         try {
             index = TarMembers.index(new RegionChannel(file, 0, size));
         } catch (IOException e) {
-            throw new ImageException("not a tar archive (" + e.getMessage() + ")", e);
+            throw new ImageException(Kind.NOT_AN_IMAGE, "not a tar archive (" + e.getMessage() + ")", e);
         }
         truncatedMember = index.truncatedMember();
         if (index.members().isEmpty() && truncatedMember == null) {
-            throw new ImageException("not an image archive: the tar is empty");
+            throw new ImageException(Kind.NOT_AN_IMAGE, "not an image archive: the tar is empty");
         }
         for (TarMembers.Member m : index.members()) {
             String name = m.name();

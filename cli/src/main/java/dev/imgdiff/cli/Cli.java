@@ -52,7 +52,7 @@ public final class Cli {
             int code;
             if (ex instanceof ImageException ie) {
                 err.println("imgdiff: error: " + Sanitizer.clean(ie.describe()));
-                code = ExitCodes.IMAGE_ERROR;
+                code = ie.kind() == ImageException.Kind.BAD_REFERENCE ? ExitCodes.USAGE : ExitCodes.IMAGE_ERROR;
             } else if (ex instanceof IOException io) {
                 err.println("imgdiff: error: " + Sanitizer.clean(io.getMessage()));
                 code = ExitCodes.IMAGE_ERROR;

@@ -37,13 +37,32 @@ public final class ImageOptions {
             description = "false: reach the registries the images name over plain HTTP (default: ${DEFAULT-VALUE}).")
     boolean tlsVerify = true;
 
+    @Option(names = "--limit", paramLabel = "NAME=VALUE",
+            description = "Change a bound on what imgdiff reads or how long it waits (repeatable; also IMGDIFF_LIMITS): "
+                    + "layers, document-size, documents-size, captured-file-size, captured-size, tar-header-size, "
+                    + "connect-timeout, idle-timeout, document-timeout, helper-timeout. See the README.")
+    java.util.List<String> limits = new java.util.ArrayList<>();
+
     @Option(names = "--base-layers", paramLabel = "N",
             description = "Count the bottom N layers as the base image (default: from the history).")
     Integer baseLayers;
 
-    /** @param images the images about to be read: with --tls-verify=false their registries go plain HTTP */
+    /**
+     * @param images the images about to be read: with --tls-verify=false their registries go plain HTTP
+     * @throws IllegalArgumentException for a bad --limit or IMGDIFF_LIMITS (a usage error)
+     */
     ReadOptions readOptions(java.util.List<String> images) {
         ReadOptions o = ReadOptions.defaults();
+        dev.imgdiff.model.Limits l;
+        try {
+            l = o.limits().withAll(System.getenv("IMGDIFF_LIMITS"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("IMGDIFF_LIMITS: " + e.getMessage(), e);
+        }
+        for (String s : limits) {
+            l = l.with(s);
+        }
+        o = o.withLimits(l);
         if (platform != null) {
             o = o.withPlatform(Platform.parse(platform));
         }

@@ -38,8 +38,13 @@ public final class SaveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ImageSaver.Saved s = ImageSaver.save(Runs.reference(spec.commandLine(), image),
-                imageOptions.readOptions(List.of(image)), output);
+        dev.imgdiff.source.ReadOptions options;
+        try {
+            options = imageOptions.readOptions(List.of(image));
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        ImageSaver.Saved s = ImageSaver.save(Runs.reference(spec.commandLine(), image), options, output);
         console.err().println("imgdiff: saved " + Sanitizer.clean(image) + " from " + Sanitizer.clean(s.source())
                 + " to " + s.file() + " (" + Sizes.human(s.bytes()) + ")");
         return ExitCodes.OK;
